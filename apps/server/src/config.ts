@@ -1,0 +1,45 @@
+import { DEFAULT_DATABASE_URL } from '@checkpost/db'
+import type { HostLimits, LogLevel } from '@checkpost/server'
+
+/** Everything the server reads from its environment. */
+export interface ServerConfig {
+  readonly hostname: string
+  readonly port: number
+  readonly databaseUrl: string
+  readonly poolSize: number
+  readonly logLevel: LogLevel
+  readonly limits: HostLimits
+}
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** Reads and validates the environment; throws a one-line message for bad values. */
+export function readConfig(env: Env): ServerConfig {
+  return {
+    hostname: env.HOST || '0.0.0.0',
+    port: intSetting(env, 'PORT', 3000, { min: 0, max: 65535 }),
+    databaseUrl: env.CHECKPOST_DATABASE_URL || DEFAULT_DATABASE_URL,
+    poolSize: intSetting(env, 'CHECKPOST_DATABASE_POOL_SIZE', 10, { min: 1, max: 1000 }),
+    logLevel: logLevel(env.CHECKPOST_LOG_LEVEL),
+    limits: {
+      maxBodyBytes: intSetting(env, 'CHECKPOST_MAX_BODY_BYTES', 1024 * 1024, { min: 1, max: 1024 ** 3 }),
+      maxBatchKeys: intSetting(env, 'CHECKPOST_MAX_BATCH_KEYS', 100, { min: 1, max: 10_000 }),
+    },
+  }
+}
+
+function intSetting(env: Env, name: string, fallback: number, range: { min: number; max: number }): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < range.min || value > range.max) {
+    throw new Error(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`)
+  }
+  return value
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const value = raw || 'info'
+  if (value === 'debug' || value === 'info' || value === 'warn' || value === 'error') return value
+  throw new Error(`CHECKPOST_LOG_LEVEL must be debug, info, warn or error, got "${raw}"`)
+}

@@ -1,0 +1,6 @@
+import { authApplicationsPlugin } from '@checkpost/auth-applications-server'
+import { catalogPlugin } from '@checkpost/catalog-server'
+import type { PluginDefinition } from '@checkpost/server'
+
+/** Every plugin this host mounts, in dependency order. Adding a plugin = adding it here. */
+export const plugins: readonly PluginDefinition[] = [authApplicationsPlugin, catalogPlugin]

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+
+/** UUID ids, as every resource uses. */
+export const idSchema = z.uuid()
+
+/** A display name: trimmed, 1..200 characters. */
+export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200)
+
+/** A free-text description, up to 2,000 characters. */
+export const descriptionSchema = z.string().max(2000)
+
+/** An ISO-8601 timestamp with offset, as every timestamp on the wire. */
+export const timestampSchema = z.iso.datetime({ offset: true })
+
+/** Page size for paged lists: 1..500, default 100. */
+export const limitSchema = z.int().min(1).max(500).default(100)
+
+/** An opaque paging cursor returned as `nextCursor`. */
+export const cursorSchema = z.string().min(1).max(500)
+
+/** Turns an optional list input (`{}`, `null` or absent) into an object. */
+export function optionalInput<T extends z.ZodObject>(schema: T) {
+  return schema.nullish().transform((value) => (value ?? {}) as z.output<T>)
+}

@@ -1,0 +1,74 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts'
+import { withStatementCache } from './sqlite-statement-cache.ts'
+
+/** Which engine a database runs on; plugins branch on it only through this kit. */
+export type Engine = DatabaseTarget['engine']
+
+/** An open database: the Kysely instance, its engine, and how to close it. */
+export interface Database {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly db: Kysely<any>
+  readonly engine: Engine
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface CreateDatabaseOptions {
+  /** Postgres pool size (default 10). */
+  readonly poolSize?: number
+  /** Postgres schema to use (`search_path`), for tests on a fresh schema. */
+  readonly schema?: string
+}
+
+/**
+ * Opens the database named by a CHECKPOST_DATABASE_URL value.
+ * SQLite: creates the folder, WAL, foreign keys, busy timeout.
+ * @example const database = createDatabase('sqlite:./data/checkpost.db')
+ */
+export function createDatabase(url: string, options: CreateDatabaseOptions = {}): Database {
+  const target = parseDatabaseUrl(url)
+  return target.engine === 'sqlite' ? openSqlite(target.path) : openPostgres(target.url, options)
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const handle = new BetterSqlite3(path)
+  handle.pragma('journal_mode = WAL')
+  handle.pragma('synchronous = NORMAL')
+  handle.pragma('foreign_keys = ON')
+  handle.pragma('busy_timeout = 5000')
+  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) })
+  return {
+    db,
+    engine: 'sqlite',
+    ping: async () => {
+      await sql`select 1`.execute(db)
+    },
+    close: () => db.destroy(),
+  }
+}
+
+function openPostgres(url: string, options: CreateDatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    options: options.schema ? `-c search_path=${options.schema}` : undefined,
+  })
+  // An idle client losing its connection must not crash the process.
+  pool.on('error', () => {})
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    engine: 'postgres',
+    ping: async () => {
+      await sql`select 1`.execute(db)
+    },
+    close: () => db.destroy(),
+  }
+}

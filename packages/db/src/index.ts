@@ -1,0 +1,6 @@
+export * from './database-url.ts'
+export * from './create-database.ts'
+export * from './migrate.ts'
+export * from './columns.ts'
+export * from './run-in-transaction.ts'
+export * from './prepared-query.ts'

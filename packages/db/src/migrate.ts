@@ -1,0 +1,46 @@
+import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely'
+
+/** A plugin's migrations, keyed by name; names sort in the order they run. */
+export type Migrations = Record<string, Migration>
+
+/** What a migration run needs to know of a plugin. */
+export interface MigrationSource {
+  readonly id: string
+  readonly migrations: Migrations
+}
+
+/** One plugin's outcome; `error` is set when a migration failed. */
+export interface MigrationReport {
+  readonly pluginId: string
+  readonly results: readonly MigrationResult[]
+  readonly error?: unknown
+}
+
+/**
+ * Runs every plugin's pending migrations, in the order given. Each plugin keeps
+ * its own bookkeeping table, so plugins migrate independently.
+ * Returns the reports; throws the first failure after reporting it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>, sources: readonly MigrationSource[]) {
+  const reports: MigrationReport[] = []
+  for (const source of sources) {
+    const tableId = source.id.replace(/-/g, '_')
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => source.migrations },
+      migrationTableName: `checkpost_migrations_${tableId}`,
+      migrationLockTableName: `checkpost_migration_lock_${tableId}`,
+    })
+    const { error, results } = await migrator.migrateToLatest()
+    reports.push({ pluginId: source.id, results: results ?? [], error })
+    if (error) {
+      throw new Error(`Migrations of plugin "${source.id}" failed: ${errorMessage(error)}`, { cause: error })
+    }
+  }
+  return reports
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,56 @@
+import { CompiledQuery, type Compilable, type Kysely } from 'kysely'
+
+const SENTINEL = '\u0000checkpost-param:'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>
+
+/** A query compiled once per SQL dialect, executed many times with new values. */
+export interface PreparedQuery<P extends string, O> {
+  execute(db: AnyDb, params: Readonly<Record<P, unknown>>): Promise<O[]>
+}
+
+interface Compiled {
+  readonly query: CompiledQuery
+  readonly slots: readonly string[]
+}
+
+/**
+ * Compiles a Kysely query once per dialect, for queries on the hot path:
+ * Kysely otherwise rebuilds and recompiles the SQL on every call. Named
+ * parameters stand in for values and are substituted positionally.
+ * @example
+ * const byId = prepareQuery((db, p) => db.selectFrom('t').selectAll().where('id', '=', p('id')))
+ * const rows = await byId.execute(db, { id })
+ */
+export function prepareQuery<P extends string, O>(
+  build: (db: AnyDb, param: (name: P) => string) => Compilable<O>,
+): PreparedQuery<P, O> {
+  // Keyed by adapter class: a transaction shares its database's dialect.
+  const byDialect = new Map<unknown, Compiled>()
+
+  function compile(db: AnyDb): Compiled {
+    const query = build(db, (name) => SENTINEL + name).compile()
+    const slots = query.parameters.map((value) => {
+      if (typeof value !== 'string' || !value.startsWith(SENTINEL)) {
+        throw new Error('prepareQuery: every value must come from param(); write constants into the SQL')
+      }
+      return value.slice(SENTINEL.length)
+    })
+    return { query, slots }
+  }
+
+  return {
+    async execute(db, params) {
+      const dialect = db.getExecutor().adapter.constructor
+      let compiled = byDialect.get(dialect)
+      if (!compiled) {
+        compiled = compile(db)
+        byDialect.set(dialect, compiled)
+      }
+      const values = compiled.slots.map((name) => params[name as P])
+      const result = await db.executeQuery<O>({ ...compiled.query, parameters: values })
+      return result.rows
+    },
+  }
+}

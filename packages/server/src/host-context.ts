@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely'
+import type { Identity } from './identity.ts'
+import type { Logger } from './logger.ts'
+
+/** The initial context the host hands to every procedure call. */
+export interface HostContext {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly db: Kysely<any>
+  readonly requestId: string
+  readonly logger: Logger
+  /** Set when the caller was already authenticated (JSON endpoint). */
+  readonly identity?: Identity
+  /** The raw Authorization header, when `identity` is not yet known. */
+  readonly authorization?: string
+  /** True inside a transaction the host opened for the whole request. */
+  readonly inTransaction?: boolean
+  /** Headers the procedure layer wants on the response (e.g. WWW-Authenticate). */
+  readonly responseHeaders: Headers
+}

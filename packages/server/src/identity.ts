@@ -1,0 +1,10 @@
+/** Who is calling: an RBAC identity with its granted rules and teams. */
+export interface Identity {
+  readonly kind: 'application' | 'user'
+  readonly id: string
+  readonly name: string
+  /** Granted rule ids (`*` for everything). */
+  readonly rules: ReadonlySet<string>
+  /** Ids of the teams the identity belongs to. */
+  readonly teamIds: ReadonlySet<string>
+}

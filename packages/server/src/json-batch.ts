@@ -1,0 +1,81 @@
+import { runInTransaction, type Database } from '@checkpost/db'
+import { call } from '@orpc/server'
+import { findMissingAccess } from './access-check.ts'
+import type { HostContext } from './host-context.ts'
+import type { Identity } from './identity.ts'
+import type { ProcedureEntry } from './procedure-table.ts'
+import { toIssues, toWireError, wireError } from './wire-error.ts'
+
+export interface JsonBatchOptions {
+  readonly pluginId: string
+  readonly procedures: ReadonlyMap<string, ProcedureEntry>
+  readonly database: Database
+  readonly maxKeys: number
+}
+
+interface PreparedCall {
+  readonly entry: ProcedureEntry
+  readonly input: unknown
+}
+
+/**
+ * The JSON endpoint's batch semantics: every key is checked (exists, valid
+ * input, access) before any runs; then all run in key order, in one
+ * transaction when the batch writes or has several keys. Any failure is the
+ * whole response and leaves nothing written.
+ */
+export function createJsonBatch({ pluginId, procedures, database, maxKeys }: JsonBatchOptions) {
+  async function prepare(body: unknown, identity: Identity): Promise<PreparedCall[]> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw wireError('BAD_REQUEST', 'Body must be a JSON object whose keys are procedure names')
+    }
+    const keys = Object.keys(body)
+    if (keys.length === 0) throw wireError('BAD_REQUEST', 'Body names no procedure')
+    if (keys.length > maxKeys) {
+      throw wireError('PAYLOAD_TOO_LARGE', `Batch has ${keys.length} keys; the limit is ${maxKeys}`)
+    }
+    const calls: PreparedCall[] = []
+    for (const key of keys) {
+      const entry = procedures.get(key)
+      if (!entry) {
+        throw wireError('NOT_FOUND', `Unknown procedure "${key}" in plugin "${pluginId}"`, { procedure: key })
+      }
+      const raw = (body as Record<string, unknown>)[key]
+      const input = raw === null ? undefined : raw
+      await validateInput(entry, input, key)
+      const missing = findMissingAccess(identity, entry.meta)
+      if (missing) throw wireError('FORBIDDEN', `Missing access: ${missing.id}`, { procedure: key })
+      calls.push({ entry, input })
+    }
+    return calls
+  }
+
+  async function run(calls: PreparedCall[], context: HostContext): Promise<Record<string, unknown>> {
+    const results: Record<string, unknown> = {}
+    for (const { entry, input } of calls) {
+      try {
+        results[entry.name] = await call(entry.procedure, input, { context })
+      } catch (error) {
+        const wire = toWireError(error, context.logger)
+        throw wireError(wire.body.code, wire.body.message, { ...wire.body, procedure: entry.name })
+      }
+    }
+    return results
+  }
+
+  return async function jsonBatch(body: unknown, context: HostContext & { identity: Identity }) {
+    const calls = await prepare(body, context.identity)
+    const needsTransaction = calls.length > 1 || calls.some((c) => c.entry.writes)
+    if (!needsTransaction) return run(calls, context)
+    return runInTransaction(database, (trx) => run(calls, { ...context, db: trx, inTransaction: true }))
+  }
+}
+
+async function validateInput(entry: ProcedureEntry, input: unknown, key: string): Promise<void> {
+  const schema = entry.procedure['~orpc'].inputSchema
+  if (!schema) return
+  const result = await schema['~standard'].validate(input)
+  if (result.issues) {
+    throw wireError('BAD_REQUEST', 'Input validation failed', { procedure: key, issues: toIssues(result.issues) })
+  }
+}

@@ -1,0 +1,40 @@
+import { OpenAPIHandler } from '@orpc/openapi/fetch'
+import { os, type AnyRouter } from '@orpc/server'
+import type { HostContext } from './host-context.ts'
+import type { createHostMiddleware } from './host-middleware.ts'
+import { createJsonBatch, type JsonBatchOptions } from './json-batch.ts'
+import { collectProcedures } from './procedure-table.ts'
+import type { Database } from '@checkpost/db'
+import type { PluginDefinition } from './plugin.ts'
+
+/** A plugin wired into the host: both endpoints, built once. */
+export interface PluginMount {
+  readonly pluginId: string
+  readonly prefix: `/api/${string}`
+  readonly jsonBatch: ReturnType<typeof createJsonBatch>
+  readonly handler: OpenAPIHandler<HostContext>
+}
+
+export interface MountOptions {
+  readonly database: Database
+  readonly middleware: ReturnType<typeof createHostMiddleware>
+  readonly knownRuleIds: ReadonlySet<string>
+  readonly maxBatchKeys: JsonBatchOptions['maxKeys']
+}
+
+/** Wraps a plugin's router in the host middleware and makes both endpoints' handlers. */
+export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, options: MountOptions): PluginMount {
+  const router = os.$context<HostContext>().use(options.middleware).router(pluginRouter as never) as AnyRouter
+  const procedures = collectProcedures(plugin, router, options.knownRuleIds)
+  return {
+    pluginId: plugin.id,
+    prefix: `/api/${plugin.id}`,
+    jsonBatch: createJsonBatch({
+      pluginId: plugin.id,
+      procedures,
+      database: options.database,
+      maxKeys: options.maxBatchKeys,
+    }),
+    handler: new OpenAPIHandler<HostContext>(router),
+  }
+}

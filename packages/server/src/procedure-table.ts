@@ -1,0 +1,41 @@
+import type { ProcedureMeta } from '@checkpost/contract'
+import { isContractProcedure } from '@orpc/contract'
+import { isProcedure, type AnyProcedure, type AnyRouter } from '@orpc/server'
+import { isWriteProcedure } from './access-check.ts'
+import type { PluginDefinition } from './plugin.ts'
+
+/** A procedure as the JSON endpoint needs it, resolved once at startup. */
+export interface ProcedureEntry {
+  readonly name: string
+  readonly meta: ProcedureMeta
+  readonly procedure: AnyProcedure
+  readonly writes: boolean
+}
+
+/**
+ * Checks a plugin's contract against its router and metadata rules and returns
+ * its procedures by name. Throws at startup for a procedure with no access rule
+ * (and not marked public), a rule the plugin does not know, or a missing implementation.
+ */
+export function collectProcedures(
+  plugin: PluginDefinition,
+  router: AnyRouter,
+  knownRuleIds: ReadonlySet<string>,
+): Map<string, ProcedureEntry> {
+  const entries = new Map<string, ProcedureEntry>()
+  for (const [name, contract] of Object.entries(plugin.contract)) {
+    const where = `${plugin.id}.${name}`
+    if (!isContractProcedure(contract)) throw new Error(`${where}: nested routers are not supported`)
+    const meta = contract['~orpc'].meta as ProcedureMeta
+    if (!meta.public && (meta.access?.length ?? 0) === 0) {
+      throw new Error(`${where} declares no access rule; add one or mark it public`)
+    }
+    for (const rule of meta.access ?? []) {
+      if (!knownRuleIds.has(rule.id)) throw new Error(`${where} needs unknown access rule ${rule.id}`)
+    }
+    const procedure = (router as Record<string, unknown>)[name]
+    if (!isProcedure(procedure)) throw new Error(`${where} is in the contract but not implemented`)
+    entries.set(name, { name, meta, procedure, writes: isWriteProcedure(meta) })
+  }
+  return entries
+}

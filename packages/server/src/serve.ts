@@ -1,0 +1,38 @@
+import type { AddressInfo } from 'node:net'
+import { serve, type ServerType } from '@hono/node-server'
+import type { Host } from './create-host.ts'
+
+export interface ServeOptions {
+  readonly hostname: string
+  readonly port: number
+}
+
+/** A listening host and how to stop it gracefully. */
+export interface RunningServer {
+  readonly url: string
+  readonly port: number
+  /** Stops accepting, lets in-flight requests finish, then stops the host. */
+  close(): Promise<void>
+}
+
+/** Listens with @hono/node-server; resolves once the port is bound. */
+export async function serveHost(host: Host, options: ServeOptions): Promise<RunningServer> {
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: host.app.fetch, hostname: options.hostname, port: options.port }, () => resolve(s))
+    s.once('error', reject)
+  })
+  const { port } = server.address() as AddressInfo
+  host.start()
+  const displayHost = options.hostname.includes(':') ? `[${options.hostname}]` : options.hostname
+  return {
+    url: `http://${displayHost}:${port}`,
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive sockets would hold close() open; in-flight ones finish first.
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      await closed
+      await host.close()
+    },
+  }
+}

@@ -1,0 +1,15 @@
+import { defineAccessRules, listAccessRules } from '@checkpost/contract'
+
+/** Access rules of the auth-applications plugin. */
+export const authApplicationsAccess = defineAccessRules('auth-applications', {
+  applications: {
+    read: 'List applications',
+    manage: 'Create, update, regenerate and delete applications and set their roles',
+  },
+  roles: {
+    read: 'List roles and the access rules known to the host',
+    manage: 'Create, update and delete roles',
+  },
+})
+
+export const authApplicationsAccessRules = listAccessRules(authApplicationsAccess)

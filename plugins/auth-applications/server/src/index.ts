@@ -1,0 +1,6 @@
+export { authApplicationsPlugin } from './plugin.ts'
+export { createApplicationAuthenticator, type ApplicationAuthenticatorOptions } from './application-authenticator.ts'
+export { createApplication, regenerateApplicationSecret, deleteApplication, setApplicationRoles } from './application-service.ts'
+export { listApplications, findApplication } from './application-repository.ts'
+export { listRoles, findRoleIdByName } from './role-repository.ts'
+export { parseBearerKey } from './application-secret.ts'

@@ -1,0 +1,59 @@
+import { authApplicationsContract } from '@checkpost/auth-applications-contract'
+import { implementPlugin, type PluginDeps } from '@checkpost/server'
+import { ORPCError } from '@orpc/server'
+import { listApplications } from './application-repository.ts'
+import {
+  createApplication,
+  deleteApplication,
+  regenerateApplicationSecret,
+  setApplicationRoles,
+  updateApplication,
+} from './application-service.ts'
+import { listRoles } from './role-repository.ts'
+import { createRole, deleteRole, updateRole } from './role-service.ts'
+
+function orNotFound<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new ORPCError('NOT_FOUND', { message: `${what} not found` })
+  return value
+}
+
+/** Implements the auth-applications contract. */
+export function createAuthApplicationsRouter({ accessRules, clock }: Pick<PluginDeps, 'accessRules' | 'clock'>) {
+  const os = implementPlugin(authApplicationsContract)
+  const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
+  const ruleList = accessRules.map(({ id, pluginId, resource, level, description }) => ({ id, pluginId, resource, level, description }))
+
+  return os.router({
+    getApplications: os.getApplications.handler(async ({ context }) => ({
+      applications: await listApplications(context.db),
+    })),
+    createApplication: os.createApplication.handler(({ context, input }) =>
+      createApplication(context.db, { ...input, createdBy: context.identity.id }, clock),
+    ),
+    updateApplication: os.updateApplication.handler(async ({ context, input }) => {
+      const { applicationId, ...patch } = input
+      return orNotFound(await updateApplication(context.db, applicationId, patch), 'Application')
+    }),
+    regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) =>
+      orNotFound(await regenerateApplicationSecret(context.db, input.applicationId), 'Application'),
+    ),
+    deleteApplication: os.deleteApplication.handler(async ({ context, input }) => {
+      orNotFound((await deleteApplication(context.db, input.applicationId)) || undefined, 'Application')
+      return { success: true as const }
+    }),
+    setApplicationRoles: os.setApplicationRoles.handler(async ({ context, input }) =>
+      orNotFound(await setApplicationRoles(context.db, input.applicationId, input.roleIds), 'Application'),
+    ),
+    getAccessRules: os.getAccessRules.handler(() => ({ accessRules: ruleList })),
+    getRoles: os.getRoles.handler(async ({ context }) => ({ roles: await listRoles(context.db) })),
+    createRole: os.createRole.handler(({ context, input }) => createRole(context.db, input, knownRuleIds)),
+    updateRole: os.updateRole.handler(async ({ context, input }) => {
+      const { roleId, ...changes } = input
+      return orNotFound(await updateRole(context.db, roleId, changes, knownRuleIds), 'Role')
+    }),
+    deleteRole: os.deleteRole.handler(async ({ context, input }) => {
+      orNotFound((await deleteRole(context.db, input.roleId)) || undefined, 'Role')
+      return { success: true as const }
+    }),
+  })
+}

@@ -1,0 +1,60 @@
+import { descriptionSchema, idSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { z } from 'zod'
+
+const METADATA_MAX_BYTES = 16 * 1024
+
+/** Free-form JSON object attached to a system, up to 16 KiB. */
+export const metadataSchema = z
+  .record(z.string(), z.unknown())
+  .refine((value) => JSON.stringify(value).length <= METADATA_MAX_BYTES, {
+    message: `must serialize to at most ${METADATA_MAX_BYTES} bytes`,
+  })
+
+export const systemSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  description: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+})
+export type System = z.infer<typeof systemSchema>
+
+export const groupSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  systemIds: z.array(idSchema),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+})
+export type Group = z.infer<typeof groupSchema>
+
+export const emptyListInput = optionalInput(z.object({}))
+export const systemIdInput = z.object({ systemId: idSchema })
+export const groupIdInput = z.object({ groupId: idSchema })
+export const groupMembershipInput = z.object({ groupId: idSchema, systemId: idSchema })
+
+export const createSystemInput = z.object({
+  name: nameSchema,
+  description: descriptionSchema.optional(),
+  metadata: metadataSchema.optional(),
+})
+
+export const updateSystemInput = z.object({
+  systemId: idSchema,
+  name: nameSchema.optional(),
+  description: descriptionSchema.nullable().optional(),
+  metadata: metadataSchema.optional(),
+})
+
+export const createGroupInput = z.object({
+  name: nameSchema,
+  systemIds: z.array(idSchema).max(1000).optional(),
+})
+
+export const updateGroupInput = z.object({
+  groupId: idSchema,
+  name: nameSchema.optional(),
+})
+
+export const deletedSchema = z.object({ success: z.literal(true) })

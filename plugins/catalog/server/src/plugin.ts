@@ -1,0 +1,13 @@
+import { catalogAccessRules, catalogContract } from '@checkpost/catalog-contract'
+import { definePlugin } from '@checkpost/server'
+import { migrations } from './migrations/index.ts'
+import { createCatalogRouter } from './router.ts'
+
+/** The catalog: systems and the groups they belong to. */
+export const catalogPlugin = definePlugin({
+  id: 'catalog',
+  contract: catalogContract,
+  accessRules: catalogAccessRules,
+  migrations,
+  router: createCatalogRouter,
+})
