@@ -2,13 +2,23 @@ import { oc } from '@orpc/contract'
 import type { AccessRule } from './access-rule.ts'
 
 /**
- * Instance-level access: which resource instance a procedure touches.
- * `idField` names the input field holding the id of a single resource;
- * `listField` names the output array whose items (with `id`) are filtered.
+ * Instance-level access (teams and grants): which resource instances a
+ * procedure touches, declared in the contract and enforced by the host.
+ * Paths are dotted; `*` walks every element of an array.
+ * @example
+ * { resourceType: 'catalog.system', inputIds: ['systemId'] }              // a single resource
+ * { resourceType: 'catalog.system', inputIds: ['systemIds.*'] }           // every id in an array
+ * { resourceType: 'catalog.system', outputLists: [{ path: 'systems' }] }  // filter a list
+ * { resourceType: 'healthcheck.check', outputLists: [{ path: 'results', idField: 'healthCheckId' }] }
  */
-export type InstanceAccess =
-  | { readonly resourceType: string; readonly idField: string }
-  | { readonly resourceType: string; readonly listField: string }
+export interface InstanceAccess {
+  /** `{pluginId}.{resource}`, e.g. `catalog.system`. */
+  readonly resourceType: string
+  /** Input paths holding ids the caller must reach (absent values are skipped). */
+  readonly inputIds?: readonly string[]
+  /** Output arrays whose items the caller cannot reach are silently removed. */
+  readonly outputLists?: readonly { readonly path: string; readonly idField?: string }[]
+}
 
 /** Metadata every Checkpost procedure carries. */
 export interface ProcedureMeta {
@@ -17,7 +27,7 @@ export interface ProcedureMeta {
   /** Explicitly public: no rule needed. A procedure with neither is refused at startup. */
   readonly public?: boolean
   /** Resource-level access, enforced by the host with team grants. */
-  readonly instance?: InstanceAccess
+  readonly instance?: readonly InstanceAccess[]
 }
 
 /**

@@ -46,6 +46,20 @@ export interface PluginDeps {
   readonly settings: Readonly<Record<string, string | undefined>>
 }
 
+/**
+ * A resource type a plugin owns, for team grants. A type with a parent (a
+ * health check belongs to a system) takes its access from its parents.
+ */
+export interface ResourceTypeDefinition {
+  /** `{pluginId}.{resource}`, e.g. `healthcheck.check`. */
+  readonly type: string
+  /** The type whose grants apply, e.g. `catalog.system`; omit for a root type. */
+  readonly parentType?: string
+  /** Parent ids of each instance (unknown ids are simply absent from the map). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly parentsOf?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>
+}
+
 /** One plugin, as the host knows it. */
 export interface PluginDefinition<TContract extends AnyContractRouter = AnyContractRouter> {
   /** Mount point `/api/{id}/` and rule prefix. */
@@ -57,6 +71,8 @@ export interface PluginDefinition<TContract extends AnyContractRouter = AnyContr
   readonly router: (deps: PluginDeps) => AnyRouter
   /** The credential checker; exactly one plugin of a host provides it. */
   readonly authenticator?: (deps: PluginDeps) => Authenticator
+  /** Resource types this plugin owns, referenced by `instance` metadata. */
+  readonly resources?: readonly ResourceTypeDefinition[]
   /** Called in the deleting transaction when any plugin deletes a resource instance. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly onResourceDeleted?: (db: Kysely<any>, event: ResourceDeletedEvent) => Promise<void>

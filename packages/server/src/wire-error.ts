@@ -28,8 +28,9 @@ const CODE_BY_STATUS = new Map<number, ErrorCode>(
 /** Standard Schema issues → `{path, message}` with dotted paths. */
 export function toIssues(issues: readonly unknown[]): ErrorIssue[] {
   return issues.map((raw) => {
-    const issue = raw as { message?: unknown; path?: readonly unknown[] }
-    const path = (issue.path ?? [])
+    const issue = raw as { message?: unknown; path?: unknown }
+    if (typeof issue.path === 'string') return { path: issue.path, message: String(issue.message ?? 'Invalid value') }
+    const path = (Array.isArray(issue.path) ? issue.path : [])
       .map((part) => (typeof part === 'object' && part !== null && 'key' in part ? part.key : part))
       .map(String)
       .join('.')

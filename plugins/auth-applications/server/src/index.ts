@@ -1,6 +1,7 @@
 export { authApplicationsPlugin } from './plugin.ts'
 export { createApplicationAuthenticator, type ApplicationAuthenticatorOptions } from './application-authenticator.ts'
 export { createApplication, regenerateApplicationSecret, deleteApplication, setApplicationRoles } from './application-service.ts'
+export { createRole, updateRole } from './role-service.ts'
 export { listApplications, findApplication } from './application-repository.ts'
 export { listRoles, findRoleIdByName } from './role-repository.ts'
 export { parseBearerKey } from './application-secret.ts'

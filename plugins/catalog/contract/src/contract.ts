@@ -18,19 +18,23 @@ import {
 const read = proc.meta({ access: [access.catalog.read] })
 const manage = proc.meta({ access: [access.catalog.manage] })
 
+/** Instance access on systems (team grants): by input id, or by filtering a listed array. */
+const SYSTEM = 'catalog.system'
+const bySystemId = { instance: [{ resourceType: SYSTEM, inputIds: ['systemId'] }] }
+
 /** The catalog contract, mounted at `/api/catalog/`. */
 export const catalogContract = {
-  getSystems: read.input(emptyListInput).output(z.object({ systems: z.array(systemSchema) })),
-  getSystem: read.input(systemIdInput).output(systemSchema),
+  getSystems: read.meta({ instance: [{ resourceType: SYSTEM, outputLists: [{ path: 'systems' }] }] }).input(emptyListInput).output(z.object({ systems: z.array(systemSchema) })),
+  getSystem: read.meta(bySystemId).input(systemIdInput).output(systemSchema),
   createSystem: manage.input(createSystemInput).output(systemSchema),
-  updateSystem: manage.input(updateSystemInput).output(systemSchema),
-  deleteSystem: manage.input(systemIdInput).output(deletedSchema),
+  updateSystem: manage.meta(bySystemId).input(updateSystemInput).output(systemSchema),
+  deleteSystem: manage.meta(bySystemId).input(systemIdInput).output(deletedSchema),
   getGroups: read.input(emptyListInput).output(z.object({ groups: z.array(groupSchema) })),
-  createGroup: manage.input(createGroupInput).output(groupSchema),
+  createGroup: manage.meta({ instance: [{ resourceType: SYSTEM, inputIds: ['systemIds.*'] }] }).input(createGroupInput).output(groupSchema),
   updateGroup: manage.input(updateGroupInput).output(groupSchema),
   deleteGroup: manage.input(groupIdInput).output(deletedSchema),
-  addSystemToGroup: manage.input(groupMembershipInput).output(groupSchema),
-  removeSystemFromGroup: manage.input(groupMembershipInput).output(groupSchema),
+  addSystemToGroup: manage.meta(bySystemId).input(groupMembershipInput).output(groupSchema),
+  removeSystemFromGroup: manage.meta(bySystemId).input(groupMembershipInput).output(groupSchema),
 }
 
 export type CatalogContract = typeof catalogContract

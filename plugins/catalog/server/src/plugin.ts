@@ -10,4 +10,5 @@ export const catalogPlugin = definePlugin({
   accessRules: catalogAccessRules,
   migrations,
   router: createCatalogRouter,
+  resources: [{ type: 'catalog.system' }],
 })

@@ -1,0 +1,3 @@
+export * from './test-clock.ts'
+export * from './test-database.ts'
+export * from './test-host.ts'
