@@ -1,6 +1,5 @@
 import { authApplicationsContract } from '@checkpost/auth-applications-contract'
-import { implementPlugin, type PluginDeps } from '@checkpost/server'
-import { ORPCError } from '@orpc/server'
+import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
 import { listApplications } from './application-repository.ts'
 import {
   createApplication,
@@ -12,10 +11,6 @@ import {
 import { listRoles } from './role-repository.ts'
 import { createRole, deleteRole, updateRole } from './role-service.ts'
 
-function orNotFound<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new ORPCError('NOT_FOUND', { message: `${what} not found` })
-  return value
-}
 
 /** Implements the auth-applications contract. */
 export function createAuthApplicationsRouter({ accessRules, clock }: Pick<PluginDeps, 'accessRules' | 'clock'>) {
@@ -38,7 +33,7 @@ export function createAuthApplicationsRouter({ accessRules, clock }: Pick<Plugin
       orNotFound(await regenerateApplicationSecret(context.db, input.applicationId), 'Application'),
     ),
     deleteApplication: os.deleteApplication.handler(async ({ context, input }) => {
-      orNotFound((await deleteApplication(context.db, input.applicationId)) || undefined, 'Application')
+      orNotFound(await deleteApplication(context.db, input.applicationId), 'Application')
       return { success: true as const }
     }),
     setApplicationRoles: os.setApplicationRoles.handler(async ({ context, input }) =>
@@ -52,7 +47,7 @@ export function createAuthApplicationsRouter({ accessRules, clock }: Pick<Plugin
       return orNotFound(await updateRole(context.db, roleId, changes, knownRuleIds), 'Role')
     }),
     deleteRole: os.deleteRole.handler(async ({ context, input }) => {
-      orNotFound((await deleteRole(context.db, input.roleId)) || undefined, 'Role')
+      orNotFound(await deleteRole(context.db, input.roleId), 'Role')
       return { success: true as const }
     }),
   })

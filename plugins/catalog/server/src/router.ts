@@ -1,6 +1,5 @@
 import { catalogContract } from '@checkpost/catalog-contract'
-import { implementPlugin, type PluginDeps } from '@checkpost/server'
-import { ORPCError } from '@orpc/server'
+import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
 import {
   changeGroupMembership,
   createGroup,
@@ -11,10 +10,6 @@ import {
 import { deleteGroupRow, listGroups } from './group-repository.ts'
 import { deleteSystemRow, findSystem, listSystems } from './system-repository.ts'
 
-function orNotFound<T>(value: T | undefined | false, what: string): T {
-  if (value === undefined || value === false) throw new ORPCError('NOT_FOUND', { message: `${what} not found` })
-  return value
-}
 
 /** Implements the catalog contract. */
 export function createCatalogRouter({ clock }: Pick<PluginDeps, 'clock'>) {
