@@ -17,20 +17,20 @@ type Env = Readonly<Record<string, string | undefined>>
 export function readConfig(env: Env): ServerConfig {
   return {
     hostname: env.HOST || '0.0.0.0',
-    port: intSetting(env, 'PORT', 3000, { min: 0, max: 65535 }),
+    port: intSetting(env, 'PORT', { fallback: 3000, min: 0, max: 65535 }),
     databaseUrl: env.CHECKPOST_DATABASE_URL || DEFAULT_DATABASE_URL,
-    poolSize: intSetting(env, 'CHECKPOST_DATABASE_POOL_SIZE', 10, { min: 1, max: 1000 }),
+    poolSize: intSetting(env, 'CHECKPOST_DATABASE_POOL_SIZE', { fallback: 10, min: 1, max: 1000 }),
     logLevel: logLevel(env.CHECKPOST_LOG_LEVEL),
     limits: {
-      maxBodyBytes: intSetting(env, 'CHECKPOST_MAX_BODY_BYTES', 1024 * 1024, { min: 1, max: 1024 ** 3 }),
-      maxBatchKeys: intSetting(env, 'CHECKPOST_MAX_BATCH_KEYS', 100, { min: 1, max: 10_000 }),
+      maxBodyBytes: intSetting(env, 'CHECKPOST_MAX_BODY_BYTES', { fallback: 1024 * 1024, min: 1, max: 1024 ** 3 }),
+      maxBatchKeys: intSetting(env, 'CHECKPOST_MAX_BATCH_KEYS', { fallback: 100, min: 1, max: 10_000 }),
     },
   }
 }
 
-function intSetting(env: Env, name: string, fallback: number, range: { min: number; max: number }): number {
+function intSetting(env: Env, name: string, range: { fallback: number; min: number; max: number }): number {
   const raw = env[name]
-  if (raw === undefined || raw === '') return fallback
+  if (raw === undefined || raw === '') return range.fallback
   const value = Number(raw)
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
     throw new Error(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`)

@@ -1,4 +1,4 @@
-import { WireError } from './wire-error.ts'
+import type { WireError } from './wire-error.ts'
 
 const JSON_TYPE = 'application/json'
 

@@ -15,6 +15,7 @@ export interface TestHostOptions {
 }
 
 /** What `call` returns: status, parsed JSON body (or text) and headers. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
 export interface TestResponse<T = any> {
   readonly status: number
   readonly body: T
@@ -39,6 +40,7 @@ export interface TestHost extends AsyncDisposable {
   /** An application holding the admin role. */
   readonly adminKey: string
   /** POSTs to `/api/{path}` with JSON. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see TestResponse
   call<T = any>(path: string, options?: CallOptions): Promise<TestResponse<T>>
   /** A new application whose only role holds exactly `rules`; returns its key and id. */
   createKey(rules: readonly string[], name?: string): Promise<{ key: string; id: string }>

@@ -32,8 +32,7 @@ export async function createRole(
 /** Updates a role. Built-in roles keep their names, and `admin` keeps every rule. Undefined if unknown. */
 export async function updateRole(
   db: Db,
-  id: string,
-  changes: RoleChanges,
+  { roleId: id, ...changes }: RoleChanges & { roleId: string },
   knownRuleIds: ReadonlySet<string>,
 ): Promise<Role | undefined> {
   const role = await findRole(db, id)

@@ -42,10 +42,9 @@ export function createAuthApplicationsRouter({ accessRules, clock }: Pick<Plugin
     getAccessRules: os.getAccessRules.handler(() => ({ accessRules: ruleList })),
     getRoles: os.getRoles.handler(async ({ context }) => ({ roles: await listRoles(context.db) })),
     createRole: os.createRole.handler(({ context, input }) => createRole(context.db, input, knownRuleIds)),
-    updateRole: os.updateRole.handler(async ({ context, input }) => {
-      const { roleId, ...changes } = input
-      return orNotFound(await updateRole(context.db, roleId, changes, knownRuleIds), 'Role')
-    }),
+    updateRole: os.updateRole.handler(async ({ context, input }) =>
+      orNotFound(await updateRole(context.db, input, knownRuleIds), 'Role'),
+    ),
     deleteRole: os.deleteRole.handler(async ({ context, input }) => {
       orNotFound(await deleteRole(context.db, input.roleId), 'Role')
       return { success: true as const }
