@@ -159,7 +159,7 @@ for (const { engine, skip } of TEST_ENGINES) {
         expect(text).not.toContain(SECRET)
         expect(text).not.toContain('$argon2')
       }
-      expect(Object.keys(list.body.getApplications.applications[0]).sort()).toEqual(['createdAt', 'createdBy', 'description', 'id', 'lastUsedAt', 'name', 'roles'])
+      expect(Object.keys(list.body.getApplications.applications[0]).sort()).toEqual(['createdAt', 'createdBy', 'description', 'id', 'lastUsedAt', 'name', 'roles', 'teams'])
     })
 
     it('stores secrets only as argon2id hashes', async () => {

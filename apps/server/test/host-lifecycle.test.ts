@@ -28,7 +28,7 @@ describe('host lifecycle', () => {
         headers: { authorization: `Bearer ${a.adminKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({ regenerateApplicationSecret: { applicationId: adminId } }),
       })
-      const fresh = (await regenerated.json()).regenerateApplicationSecret.secret
+      const fresh = ((await regenerated.json()) as { regenerateApplicationSecret: { secret: string } }).regenerateApplicationSecret.secret
       expect((await post(b.url, a.adminKey, { getSystems: {} })).status).toBe(401)
       expect((await post(b.url, fresh, { getSystems: {} })).status).toBe(200)
     } finally {

@@ -150,7 +150,6 @@ for (const { engine, skip } of TEST_ENGINES) {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` },
           body: chunks,
-          // @ts-expect-error Node's fetch needs duplex for a streamed body
           duplex: 'half',
         })
         expect(response.status).toBe(413)

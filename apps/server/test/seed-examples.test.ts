@@ -14,11 +14,11 @@ function seedClient(API_BASE: string, API_KEY: string) {
       body: JSON.stringify({ [procedure]: input ?? {} }),
     })
     if (!response.ok) {
-      const error = await response.json()
+      const error = (await response.json()) as { message?: string }
       throw new Error(error.message || `HTTP ${response.status}`)
     }
-    const result = await response.json()
-    return result[procedure]
+    const result = (await response.json()) as Record<string, T>
+    return result[procedure]!
   }
   return callRpc
 }
@@ -60,7 +60,7 @@ describe('the seed documents work verbatim', () => {
       headers: { Authorization: `Bearer ${API_KEY}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ getSystems: {}, getGroups: {} }),
     })
-    const { getSystems, getGroups } = await response.json()
+    const { getSystems, getGroups } = (await response.json()) as { getSystems: { systems: unknown[] }; getGroups: unknown }
     expect(response.status).toBe(200)
     expect(getSystems.systems).toHaveLength(1)
     expect(getGroups).toEqual({ groups: [] })

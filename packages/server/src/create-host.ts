@@ -5,12 +5,13 @@ import type { Authenticator } from './authenticator.ts'
 import type { BackgroundTask } from './background-task.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createHostMiddleware } from './host-middleware.ts'
+import { createInstanceGuard } from './instance-guard.ts'
 import { resolveLimits, type HostLimits } from './host-limits.ts'
 import { errorResponse, jsonResponse, withHeaders } from './http-responses.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { mountPlugin, type PluginMount } from './plugin-mount.ts'
 import { createPluginServices } from './plugin-services.ts'
-import type { PluginDefinition, PluginDeps } from './plugin.ts'
+import type { PluginDefinition, PluginDeps, ResourceTypeDefinition } from './plugin.ts'
 import { isJsonContentType, readBodyText } from './read-body.ts'
 import { resolveRequestId } from './request-id.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
@@ -44,23 +45,24 @@ export function createHost(options: HostOptions): Host {
   const logger = options.logger ?? createLogger()
   const limits = resolveLimits(options.limits)
   const accessRules = gatherAccessRules(options.plugins)
+  const resourceTypes = gatherResourceTypes(options.plugins)
   const deps: PluginDeps = {
     database: options.database,
     clock: options.clock ?? systemClock,
     logger,
     accessRules,
+    resourceTypes,
     settings: options.settings ?? {},
   }
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
   const services = createPluginServices(options.plugins, routers)
-  const middleware = createHostMiddleware({ database: options.database, authenticator, services })
-  const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
+  const guard = createInstanceGuard(resourceTypes)
+  const middleware = createHostMiddleware({ database: options.database, authenticator, services, guard })
+  const known = { ruleIds: new Set(accessRules.map((rule) => rule.id)), resourceTypes }
+  const mountOptions = { database: options.database, middleware, guard, known, maxBatchKeys: limits.maxBatchKeys }
   const mounts = new Map<string, PluginMount>(
-    options.plugins.map((plugin) => [
-      plugin.id,
-      mountPlugin(plugin, routers.get(plugin.id)!, { database: options.database, middleware, knownRuleIds, maxBatchKeys: limits.maxBatchKeys }),
-    ]),
+    options.plugins.map((plugin) => [plugin.id, mountPlugin(plugin, routers.get(plugin.id)!, mountOptions)]),
   )
   const tasks: BackgroundTask[] = options.plugins.flatMap((plugin) => plugin.background?.(deps) ?? [])
 
@@ -214,6 +216,26 @@ function gatherAccessRules(plugins: readonly PluginDefinition[]): AccessRule[] {
     }
   }
   return [...rules.values()]
+}
+
+function gatherResourceTypes(plugins: readonly PluginDefinition[]): Map<string, ResourceTypeDefinition> {
+  const types = new Map<string, ResourceTypeDefinition>()
+  for (const plugin of plugins) {
+    for (const resource of plugin.resources ?? []) {
+      if (!resource.type.startsWith(`${plugin.id}.`)) throw new Error(`Plugin "${plugin.id}" declares foreign resource type ${resource.type}`)
+      if (types.has(resource.type)) throw new Error(`Resource type ${resource.type} is declared twice`)
+      if (Boolean(resource.parentType) !== Boolean(resource.parentsOf)) {
+        throw new Error(`Resource type ${resource.type} needs both parentType and parentsOf, or neither`)
+      }
+      types.set(resource.type, resource)
+    }
+  }
+  for (const resource of types.values()) {
+    if (resource.parentType && !types.has(resource.parentType)) {
+      throw new Error(`Resource type ${resource.type} follows ${resource.parentType}, which no plugin declares`)
+    }
+  }
+  return types
 }
 
 function pickAuthenticator(plugins: readonly PluginDefinition[], deps: PluginDeps): Authenticator {

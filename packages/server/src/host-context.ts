@@ -12,6 +12,8 @@ export interface HostContext {
   readonly identity?: Identity
   /** The raw Authorization header, when `identity` is not yet known. */
   readonly authorization?: string
+  /** True when the JSON endpoint already authorized this call (rules and input ids). */
+  readonly preauthorized?: boolean
   /** True inside a transaction the host opened for the whole request. */
   readonly inTransaction?: boolean
   /** Headers the procedure layer wants on the response (e.g. WWW-Authenticate). */

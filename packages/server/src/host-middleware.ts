@@ -1,10 +1,11 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { ORPCError, os } from '@orpc/server'
-import { findMissingAccess, isWriteProcedure } from './access-check.ts'
+import { authorizeCall, isWriteProcedure } from './access-check.ts'
 import type { Authenticator } from './authenticator.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
+import type { InstanceGuard } from './instance-guard.ts'
 import type { PluginServices } from './plugin-services.ts'
 import { toORPCError } from './wire-error.ts'
 
@@ -12,26 +13,29 @@ export interface HostMiddlewareOptions {
   readonly database: Database
   readonly authenticator: Authenticator
   readonly services: PluginServices
+  readonly guard: InstanceGuard
 }
 
 /**
  * The one middleware in front of every procedure: authenticates (unless the
- * JSON endpoint already did), checks the procedure's access rules from its
- * contract metadata, runs writes in a transaction, and maps errors to the wire.
+ * JSON endpoint already did), authorizes from the contract metadata (rules,
+ * then resource instances), runs writes in a transaction, filters listed
+ * resources the caller cannot see, and maps errors to the wire.
  */
-export function createHostMiddleware({ database, authenticator, services }: HostMiddlewareOptions) {
-  return os.$context<HostContext>().middleware(async function checkpostAccess({ context, next, procedure }) {
+export function createHostMiddleware({ database, authenticator, services, guard }: HostMiddlewareOptions) {
+  return os.$context<HostContext>().middleware(async function checkpostAccess({ context, next, procedure }, input) {
     try {
       const meta = procedure['~orpc'].meta as ProcedureMeta
       const identity = context.identity ?? (await authenticateOrThrow(authenticator, context))
-      const missing = findMissingAccess(identity, meta)
-      if (missing) throw new ORPCError('FORBIDDEN', { message: `Missing access: ${missing.id}` })
-      if (isWriteProcedure(meta) && !context.inTransaction) {
-        return await runInTransaction(database, async (trx) =>
-          next({ context: { ...services(context, identity, trx), inTransaction: true } }),
-        )
-      }
-      return await next({ context: services(context, identity, context.db) })
+      if (!context.preauthorized) await authorizeCall(guard, { db: context.db, identity, meta }, input)
+      const result =
+        isWriteProcedure(meta) && !context.inTransaction
+          ? await runInTransaction(database, async (trx) =>
+              next({ context: { ...services(context, identity, trx), inTransaction: true } }),
+            )
+          : await next({ context: services(context, identity, context.db) })
+      if (!meta.instance) return result
+      return { ...result, output: await guard.filterOutput({ db: context.db, identity, meta }, result.output) }
     } catch (error) {
       throw toORPCError(error, context.logger)
     }

@@ -1,3 +1,5 @@
+import type { ResourceAccessView } from './resource-access.ts'
+
 /** Who is calling: an RBAC identity with its granted rules and teams. */
 export interface Identity {
   readonly kind: 'application' | 'user'
@@ -7,4 +9,6 @@ export interface Identity {
   readonly rules: ReadonlySet<string>
   /** Ids of the teams the identity belongs to. */
   readonly teamIds: ReadonlySet<string>
+  /** Team grants and team-only settings, current as of this identity's check. */
+  readonly resourceAccess: ResourceAccessView
 }

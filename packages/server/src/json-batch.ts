@@ -1,16 +1,19 @@
+import { isDomainError } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { call } from '@orpc/server'
-import { findMissingAccess } from './access-check.ts'
+import { authorizeCall } from './access-check.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
+import type { InstanceGuard } from './instance-guard.ts'
 import type { ProcedureEntry } from './procedure-table.ts'
-import { toIssues, toWireError, wireError } from './wire-error.ts'
+import { toIssues, toWireError, WireError, wireError } from './wire-error.ts'
 
 export interface JsonBatchOptions {
   readonly pluginId: string
   readonly procedures: ReadonlyMap<string, ProcedureEntry>
   readonly database: Database
   readonly maxKeys: number
+  readonly guard: InstanceGuard
 }
 
 interface PreparedCall {
@@ -24,7 +27,7 @@ interface PreparedCall {
  * transaction when the batch writes or has several keys. Any failure is the
  * whole response and leaves nothing written.
  */
-export function createJsonBatch({ pluginId, procedures, database, maxKeys }: JsonBatchOptions) {
+export function createJsonBatch({ pluginId, procedures, database, maxKeys, guard }: JsonBatchOptions) {
   async function prepare(body: unknown, identity: Identity): Promise<PreparedCall[]> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw wireError('BAD_REQUEST', 'Body must be a JSON object whose keys are procedure names')
@@ -43,8 +46,9 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys }: Jso
       const raw = (body as Record<string, unknown>)[key]
       const input = raw === null ? undefined : raw
       await validateInput(entry, input, key)
-      const missing = findMissingAccess(identity, entry.meta)
-      if (missing) throw wireError('FORBIDDEN', `Missing access: ${missing.id}`, { procedure: key })
+      await authorizeCall(guard, { db: database.db, identity, meta: entry.meta }, input).catch((error: unknown) => {
+        throw withProcedure(error, key)
+      })
       calls.push({ entry, input })
     }
     return calls
@@ -56,8 +60,7 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys }: Jso
       try {
         results[entry.name] = await call(entry.procedure, input, { context })
       } catch (error) {
-        const wire = toWireError(error, context.logger)
-        throw wireError(wire.body.code, wire.body.message, { ...wire.body, procedure: entry.name })
+        throw withProcedure(toWireError(error, context.logger), entry.name)
       }
     }
     return results
@@ -66,9 +69,16 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys }: Jso
   return async function jsonBatch(body: unknown, context: HostContext & { identity: Identity }) {
     const calls = await prepare(body, context.identity)
     const needsTransaction = calls.length > 1 || calls.some((c) => c.entry.writes)
-    if (!needsTransaction) return run(calls, context)
-    return runInTransaction(database, (trx) => run(calls, { ...context, db: trx, inTransaction: true }))
+    const authorized = { ...context, preauthorized: true }
+    if (!needsTransaction) return run(calls, authorized)
+    return runInTransaction(database, (trx) => run(calls, { ...authorized, db: trx, inTransaction: true }))
   }
+}
+
+function withProcedure(error: unknown, procedure: string): WireError {
+  if (error instanceof WireError) return wireError(error.body.code, error.body.message, { ...error.body, procedure })
+  if (isDomainError(error)) return wireError(error.code, error.message, { procedure })
+  throw error
 }
 
 async function validateInput(entry: ProcedureEntry, input: unknown, key: string): Promise<void> {

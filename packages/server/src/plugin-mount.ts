@@ -3,7 +3,8 @@ import { os, type AnyRouter } from '@orpc/server'
 import type { HostContext } from './host-context.ts'
 import type { createHostMiddleware } from './host-middleware.ts'
 import { createJsonBatch, type JsonBatchOptions } from './json-batch.ts'
-import { collectProcedures } from './procedure-table.ts'
+import { collectProcedures, type KnownNames } from './procedure-table.ts'
+import type { InstanceGuard } from './instance-guard.ts'
 import type { Database } from '@checkpost/db'
 import type { PluginDefinition } from './plugin.ts'
 
@@ -18,14 +19,15 @@ export interface PluginMount {
 export interface MountOptions {
   readonly database: Database
   readonly middleware: ReturnType<typeof createHostMiddleware>
-  readonly knownRuleIds: ReadonlySet<string>
+  readonly guard: InstanceGuard
+  readonly known: KnownNames
   readonly maxBatchKeys: JsonBatchOptions['maxKeys']
 }
 
 /** Wraps a plugin's router in the host middleware and makes both endpoints' handlers. */
 export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, options: MountOptions): PluginMount {
   const router = os.$context<HostContext>().use(options.middleware).router(pluginRouter as never) as AnyRouter
-  const procedures = collectProcedures(plugin, router, options.knownRuleIds)
+  const procedures = collectProcedures(plugin, router, options.known)
   return {
     pluginId: plugin.id,
     prefix: `/api/${plugin.id}`,
@@ -34,6 +36,7 @@ export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, o
       procedures,
       database: options.database,
       maxKeys: options.maxBatchKeys,
+      guard: options.guard,
     }),
     handler: new OpenAPIHandler<HostContext>(router),
   }

@@ -42,6 +42,8 @@ export interface PluginDeps {
   readonly logger: Logger
   /** Every access rule the host knows, across all plugins. */
   readonly accessRules: readonly AccessRule[]
+  /** Every resource type the plugins declare, by type. */
+  readonly resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>
   /** Environment-style settings (strings), for plugin-specific options. */
   readonly settings: Readonly<Record<string, string | undefined>>
 }

@@ -2,7 +2,13 @@ import type { ProcedureMeta } from '@checkpost/contract'
 import { isContractProcedure } from '@orpc/contract'
 import { isProcedure, type AnyProcedure, type AnyRouter } from '@orpc/server'
 import { isWriteProcedure } from './access-check.ts'
-import type { PluginDefinition } from './plugin.ts'
+import type { PluginDefinition, ResourceTypeDefinition } from './plugin.ts'
+
+/** What the host knows, to check metadata against at startup. */
+export interface KnownNames {
+  readonly ruleIds: ReadonlySet<string>
+  readonly resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>
+}
 
 /** A procedure as the JSON endpoint needs it, resolved once at startup. */
 export interface ProcedureEntry {
@@ -20,7 +26,7 @@ export interface ProcedureEntry {
 export function collectProcedures(
   plugin: PluginDefinition,
   router: AnyRouter,
-  knownRuleIds: ReadonlySet<string>,
+  known: KnownNames,
 ): Map<string, ProcedureEntry> {
   const entries = new Map<string, ProcedureEntry>()
   for (const [name, contract] of Object.entries(plugin.contract)) {
@@ -31,7 +37,12 @@ export function collectProcedures(
       throw new Error(`${where} declares no access rule; add one or mark it public`)
     }
     for (const rule of meta.access ?? []) {
-      if (!knownRuleIds.has(rule.id)) throw new Error(`${where} needs unknown access rule ${rule.id}`)
+      if (!known.ruleIds.has(rule.id)) throw new Error(`${where} needs unknown access rule ${rule.id}`)
+    }
+    for (const access of meta.instance ?? []) {
+      if (!known.resourceTypes.has(access.resourceType)) {
+        throw new Error(`${where} declares instance access on ${access.resourceType}, which no mounted plugin declares`)
+      }
     }
     const procedure = (router as Record<string, unknown>)[name]
     if (!isProcedure(procedure)) throw new Error(`${where} is in the contract but not implemented`)

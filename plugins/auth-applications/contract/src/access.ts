@@ -10,6 +10,10 @@ export const authApplicationsAccess = defineAccessRules('auth-applications', {
     read: 'List roles and the access rules known to the host',
     manage: 'Create, update and delete roles',
   },
+  teams: {
+    read: 'List teams, their members and resource grants',
+    manage: 'Create, change and delete teams, their members and resource grants',
+  },
 })
 
 export const authApplicationsAccessRules = listAccessRules(authApplicationsAccess)

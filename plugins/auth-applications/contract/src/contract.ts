@@ -16,11 +16,27 @@ import {
   updateApplicationInput,
   updateRoleInput,
 } from './schemas.ts'
+import {
+  createTeamInput,
+  getTeamsInput,
+  resourceAccessSettingsSchema,
+  resourceRefInput,
+  resourceTeamAccessSchema,
+  resourceTeamRefInput,
+  setResourceAccessSettingsInput,
+  setResourceTeamAccessInput,
+  teamIdInput,
+  teamMemberInput,
+  teamSchema,
+  updateTeamInput,
+} from './team-schemas.ts'
 
 const readApps = proc.meta({ access: [access.applications.read] })
 const manageApps = proc.meta({ access: [access.applications.manage] })
 const readRoles = proc.meta({ access: [access.roles.read] })
 const manageRoles = proc.meta({ access: [access.roles.manage] })
+const readTeams = proc.meta({ access: [access.teams.read] })
+const manageTeams = proc.meta({ access: [access.teams.manage] })
 
 /** The auth-applications contract, mounted at `/api/auth-applications/`. */
 export const authApplicationsContract = {
@@ -35,6 +51,18 @@ export const authApplicationsContract = {
   createRole: manageRoles.input(createRoleInput).output(roleSchema),
   updateRole: manageRoles.input(updateRoleInput).output(roleSchema),
   deleteRole: manageRoles.input(roleIdInput).output(deletedSchema),
+  getTeams: readTeams.input(getTeamsInput).output(z.object({ teams: z.array(teamSchema) })),
+  getTeam: readTeams.input(teamIdInput).output(teamSchema),
+  createTeam: manageTeams.input(createTeamInput).output(teamSchema),
+  updateTeam: manageTeams.input(updateTeamInput).output(teamSchema),
+  deleteTeam: manageTeams.input(teamIdInput).output(deletedSchema),
+  addTeamMember: manageTeams.input(teamMemberInput).output(teamSchema),
+  removeTeamMember: manageTeams.input(teamMemberInput).output(teamSchema),
+  getResourceTeamAccess: readTeams.input(resourceTeamRefInput).output(z.object({ access: z.array(resourceTeamAccessSchema) })),
+  setResourceTeamAccess: manageTeams.input(setResourceTeamAccessInput).output(resourceTeamAccessSchema),
+  removeResourceTeamAccess: manageTeams.input(resourceTeamRefInput).output(z.object({ removed: z.number() })),
+  getResourceAccessSettings: readTeams.input(resourceRefInput).output(resourceAccessSettingsSchema),
+  setResourceAccessSettings: manageTeams.input(setResourceAccessSettingsInput).output(resourceAccessSettingsSchema),
 }
 
 export type AuthApplicationsContract = typeof authApplicationsContract

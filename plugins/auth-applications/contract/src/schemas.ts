@@ -11,6 +11,7 @@ export const applicationSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   roles: z.array(roleIdSchema),
+  teams: z.array(idSchema),
   createdAt: timestampSchema,
   createdBy: z.string().nullable(),
   lastUsedAt: timestampSchema.nullable(),

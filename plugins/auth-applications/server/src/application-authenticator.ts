@@ -1,10 +1,12 @@
-import type { AuthOutcome, Authenticator, Clock, Identity, Logger } from '@checkpost/server'
+import type { AuthOutcome, Authenticator, Clock, Identity, Logger, ResourceAccessView } from '@checkpost/server'
 import { prepareQuery, type Database } from '@checkpost/db'
 import { sql, type Kysely } from 'kysely'
 import { createArgonGate, type ArgonGateOptions } from './argon-gate.ts'
 import { digestSecret, parseBearerKey, sameDigest, type ParsedKey } from './application-secret.ts'
 import { createLastUsedRecorder } from './last-used-recorder.ts'
+import { loadAccessSnapshot } from './access-snapshot.ts'
 import { rulesOfApplication } from './role-repository.ts'
+import { teamIdsOfApplications } from './team-repository.ts'
 import { createBoundedCache } from './bounded-cache.ts'
 import { verifySecret } from './secret-hash.ts'
 import type { AuthApplicationsTables } from './tables.ts'
@@ -85,12 +87,34 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
     return undefined
   }
 
+  // Grants are shared by every identity of one access version: load them once per version.
+  let snapshot: { version: number; view: Promise<ResourceAccessView> } | undefined
+  function resourceAccessAt(version: number): Promise<ResourceAccessView> {
+    if (snapshot?.version !== version) {
+      const view = loadAccessSnapshot(database.db)
+      snapshot = { version, view }
+      view.catch(() => (snapshot = undefined))
+    }
+    return snapshot.view
+  }
+
   async function identityOf(row: KeyRow): Promise<Identity> {
     const version = Number(row.access_version)
     const cached = identities.get(row.id)
     if (cached && cached.version === version) return cached.identity
-    const rules = await rulesOfApplication(database.db, row.id)
-    const identity: Identity = { kind: 'application', id: row.id, name: row.name, rules: new Set(rules), teamIds: new Set() }
+    const [rules, teams, resourceAccess] = await Promise.all([
+      rulesOfApplication(database.db, row.id),
+      teamIdsOfApplications(database.db, [row.id]),
+      resourceAccessAt(version),
+    ])
+    const identity: Identity = {
+      kind: 'application',
+      id: row.id,
+      name: row.name,
+      rules: new Set(rules),
+      teamIds: new Set(teams.get(row.id) ?? []),
+      resourceAccess,
+    }
     identities.set(row.id, { version, identity })
     return identity
   }

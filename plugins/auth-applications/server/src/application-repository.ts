@@ -1,18 +1,20 @@
 import type { Application } from '@checkpost/auth-applications-contract'
 import type { Kysely, Selectable } from 'kysely'
 import type { AuthApplicationsTables } from './tables.ts'
+import { teamIdsOfApplications } from './team-repository.ts'
 
 type Db = Kysely<AuthApplicationsTables>
 type ApplicationRow = Selectable<AuthApplicationsTables['auth_applications_applications']>
 
 const PUBLIC_COLUMNS = ['id', 'name', 'description', 'created_at', 'created_by', 'last_used_at'] as const
 
-function toApplication(row: Omit<ApplicationRow, 'secret_hash'>, roles: string[]): Application {
+function toApplication(row: Omit<ApplicationRow, 'secret_hash'>, roles: string[], teams: string[]): Application {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     roles,
+    teams,
     createdAt: row.created_at,
     createdBy: row.created_by,
     lastUsedAt: row.last_used_at,
@@ -29,14 +31,23 @@ export async function listApplications(db: Db): Promise<Application[]> {
     list.push(link.role_id)
     rolesByApp.set(link.application_id, list)
   }
-  return rows.map((row) => toApplication(row, rolesByApp.get(row.id) ?? []))
+  const members = await db
+    .selectFrom('auth_applications_team_members')
+    .select(['member_id', 'team_id'])
+    .where('member_kind', '=', 'application')
+    .orderBy('team_id')
+    .execute()
+  const teamsByApp = new Map<string, string[]>()
+  for (const m of members) teamsByApp.set(m.member_id, [...(teamsByApp.get(m.member_id) ?? []), m.team_id])
+  return rows.map((row) => toApplication(row, rolesByApp.get(row.id) ?? [], teamsByApp.get(row.id) ?? []))
 }
 
 /** One application with its role ids, or undefined. */
 export async function findApplication(db: Db, id: string): Promise<Application | undefined> {
   const row = await db.selectFrom('auth_applications_applications').select(PUBLIC_COLUMNS).where('id', '=', id).executeTakeFirst()
   if (!row) return undefined
-  return toApplication(row, await rolesOfApplication(db, id))
+  const teams = (await teamIdsOfApplications(db, [id])).get(id) ?? []
+  return toApplication(row, await rolesOfApplication(db, id), teams)
 }
 
 /** Role ids held by an application. */

@@ -16,6 +16,7 @@ import { formatKey, generateSecret } from './application-secret.ts'
 import { existingRoleIds } from './role-repository.ts'
 import { hashSecret } from './secret-hash.ts'
 import type { AuthApplicationsTables } from './tables.ts'
+import { removeFromAllTeams } from './team-repository.ts'
 
 type Db = Kysely<AuthApplicationsTables>
 
@@ -71,6 +72,7 @@ export async function updateApplication(
 /** Deletes an application; false if unknown. */
 export async function deleteApplication(db: Db, id: string): Promise<boolean> {
   if (!(await deleteApplicationRow(db, id))) return false
+  await removeFromAllTeams(db, { kind: 'application', id })
   await bumpAccessVersion(db)
   return true
 }

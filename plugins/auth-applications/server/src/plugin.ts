@@ -1,6 +1,8 @@
 import { authApplicationsAccessRules, authApplicationsContract } from '@checkpost/auth-applications-contract'
 import { definePlugin } from '@checkpost/server'
+import { bumpAccessVersion } from './access-version.ts'
 import { createApplicationAuthenticator } from './application-authenticator.ts'
+import { forgetResource } from './grant-repository.ts'
 import { migrations } from './migrations/index.ts'
 import { createAuthApplicationsRouter } from './router.ts'
 
@@ -12,4 +14,8 @@ export const authApplicationsPlugin = definePlugin({
   migrations,
   router: createAuthApplicationsRouter,
   authenticator: ({ database, clock, logger }) => createApplicationAuthenticator({ database, clock, logger }),
+  // A deleted resource takes its grants and team-only setting with it.
+  onResourceDeleted: async (db, event) => {
+    if (await forgetResource(db, event)) await bumpAccessVersion(db)
+  },
 })

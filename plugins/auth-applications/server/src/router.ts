@@ -10,10 +10,12 @@ import {
 } from './application-service.ts'
 import { listRoles } from './role-repository.ts'
 import { createRole, deleteRole, updateRole } from './role-service.ts'
+import { createTeamHandlers } from './team-handlers.ts'
 
 
 /** Implements the auth-applications contract. */
-export function createAuthApplicationsRouter({ accessRules, clock }: Pick<PluginDeps, 'accessRules' | 'clock'>) {
+export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes'>) {
+  const { accessRules, clock } = deps
   const os = implementPlugin(authApplicationsContract)
   const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
   const ruleList = accessRules.map(({ id, pluginId, resource, level, description }) => ({ id, pluginId, resource, level, description }))
@@ -49,5 +51,6 @@ export function createAuthApplicationsRouter({ accessRules, clock }: Pick<Plugin
       orNotFound(await deleteRole(context.db, input.roleId), 'Role')
       return { success: true as const }
     }),
+    ...createTeamHandlers(deps),
   })
 }

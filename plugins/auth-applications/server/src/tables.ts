@@ -17,6 +17,11 @@ export interface AuthApplicationsTables {
   }
   auth_applications_role_rules: { role_id: string; rule_id: string }
   auth_applications_application_roles: { application_id: string; role_id: string }
+  auth_applications_teams: { id: string; name: string; description: string | null; created_at: string; updated_at: string }
+  auth_applications_team_members: { team_id: string; member_kind: string; member_id: string }
+  /** A grant: read, or manage (which implies read), of one team on one resource instance. */
+  auth_applications_resource_grants: { resource_type: string; resource_id: string; team_id: string; can_manage: number }
+  auth_applications_resource_settings: { resource_type: string; resource_id: string; team_only: number }
   /** One row: a counter bumped by every change that affects who may do what. */
   auth_applications_state: { id: number; access_version: number }
 }
