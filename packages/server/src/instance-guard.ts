@@ -1,4 +1,4 @@
-import { DomainError, grantsAccess, type AccessLevel, type InstanceAccess, type ProcedureMeta } from '@checkpost/contract'
+import { ALL_ACCESS, DomainError, grantsAccess, type AccessLevel, type InstanceAccess, type ProcedureMeta } from '@checkpost/contract'
 import type { Kysely } from 'kysely'
 import { isWriteProcedure } from './access-check.ts'
 import type { Identity } from './identity.ts'
@@ -18,7 +18,8 @@ type Reach = 'ok' | 'read-only' | 'invisible'
 /**
  * Resource-level access from contract metadata (DESIGN: teams). Access to an
  * instance = holds the procedure's global rule (unless the instance is
- * team-only) OR a team of the caller was granted that level or higher. Child
+ * team-only) OR a team of the caller was granted that level or higher. The
+ * admin wildcard `*` is never locked out, so no instance becomes unmanageable. Child
  * types (a health check) follow their parents (systems): read needs one
  * reachable parent, manage needs all. Instances the caller cannot see answer
  * 404 — indistinguishable from absent ones, so ids cannot be probed; ones it
@@ -34,7 +35,7 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
   function rootReach(call: GuardCall, type: string, id: string): Reach {
     const { identity } = call
     const teamLevel = identity.resourceAccess.teamLevel(type, id, identity.teamIds)
-    const open = !identity.resourceAccess.isTeamOnly(type, id)
+    const open = call.superuser || !identity.resourceAccess.isTeamOnly(type, id)
     const canRead = teamLevel !== undefined || (open && call.globalRead)
     const canManage = teamLevel === 'manage' || (open && call.globalManage)
     if (call.level === 'read') return canRead ? 'ok' : 'invisible'
@@ -86,7 +87,8 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
     const call = { ...toGuardCall(base), level: 'read' as const }
     for (const access of base.meta.instance ?? []) {
       for (const list of access.outputLists ?? []) {
-        if (call.globalRead && !base.identity.resourceAccess.hasTeamOnly(rootTypeOf(access.resourceType))) continue
+        const unrestricted = call.superuser || !base.identity.resourceAccess.hasTeamOnly(rootTypeOf(access.resourceType))
+        if (call.globalRead && unrestricted) continue
         output = await filterList(call, { access, path: list.path, idField: list.idField ?? 'id' }, output)
       }
     }
@@ -116,6 +118,8 @@ interface GuardCall extends GuardedCall {
   readonly level: AccessLevel
   readonly globalRead: boolean
   readonly globalManage: boolean
+  /** Holds `*` (the admin role): team-only settings do not lock it out. */
+  readonly superuser: boolean
 }
 
 interface ListTarget {
@@ -132,6 +136,7 @@ function toGuardCall(call: GuardedCall): GuardCall {
     level: isWriteProcedure(call.meta) ? 'manage' : 'read',
     globalRead: rules.every((rule) => grantsAccess(granted, { ...rule, level: 'read' })),
     globalManage: rules.every((rule) => grantsAccess(granted, rule)),
+    superuser: granted.has(ALL_ACCESS),
   }
 }
 
