@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logger.ts'
 import { mountPlugin, type PluginMount } from './plugin-mount.ts'
 import { createPluginServices } from './plugin-services.ts'
 import type { PluginDefinition, PluginDeps, ResourceTypeDefinition } from './plugin.ts'
-import { isJsonContentType, readBodyText } from './read-body.ts'
+import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { resolveRequestId } from './request-id.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
@@ -122,7 +122,7 @@ function createRoutes({ mounts, authenticator, limits, logger, database }: Route
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
-      const body = parseJson(await readBodyText(c.req.raw, limits.maxBodyBytes))
+      const body = parseJson(await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes))
       const results = await mount.jsonBatch(body, {
         db: database.db,
         requestId,
@@ -141,7 +141,7 @@ function createRoutes({ mounts, authenticator, limits, logger, database }: Route
     const requestLogger = logger.child({ requestId })
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
-      const text = await readBodyText(c.req.raw, limits.maxBodyBytes)
+      const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }

@@ -1,4 +1,12 @@
-import { ALL_ACCESS, DomainError, grantsAccess, type AccessLevel, type InstanceAccess, type ProcedureMeta } from '@checkpost/contract'
+import {
+  ALL_ACCESS,
+  DomainError,
+  grantsAccess,
+  type AccessLevel,
+  type AccessRule,
+  type InstanceAccess,
+  type ProcedureMeta,
+} from '@checkpost/contract'
 import type { Kysely } from 'kysely'
 import { isWriteProcedure } from './access-check.ts'
 import type { Identity } from './identity.ts'
@@ -128,14 +136,31 @@ interface ListTarget {
   readonly idField: string
 }
 
+// What a procedure's rules mean for instance checks, derived once per procedure.
+const rulesByMeta = new WeakMap<ProcedureMeta, { level: AccessLevel; read: AccessRule[]; manage: readonly AccessRule[] }>()
+
+function rulesOf(meta: ProcedureMeta) {
+  let derived = rulesByMeta.get(meta)
+  if (!derived) {
+    const rules = meta.access ?? []
+    derived = {
+      level: isWriteProcedure(meta) ? 'manage' : 'read',
+      read: rules.map((rule) => ({ ...rule, level: 'read' as const })),
+      manage: rules,
+    }
+    rulesByMeta.set(meta, derived)
+  }
+  return derived
+}
+
 function toGuardCall(call: GuardedCall): GuardCall {
-  const rules = call.meta.access ?? []
+  const { level, read, manage } = rulesOf(call.meta)
   const granted = call.identity.rules
   return {
     ...call,
-    level: isWriteProcedure(call.meta) ? 'manage' : 'read',
-    globalRead: rules.every((rule) => grantsAccess(granted, { ...rule, level: 'read' })),
-    globalManage: rules.every((rule) => grantsAccess(granted, rule)),
+    level,
+    globalRead: read.every((rule) => grantsAccess(granted, rule)),
+    globalManage: manage.every((rule) => grantsAccess(granted, rule)),
     superuser: granted.has(ALL_ACCESS),
   }
 }

@@ -1,27 +1,39 @@
+import type { IncomingMessage } from 'node:http'
 import { wireError } from './wire-error.ts'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
+/** A body to read: its declared length and its bytes as they arrive. */
+export interface BodySource {
+  readonly contentLength: string | undefined
+  readonly chunks: AsyncIterable<Uint8Array> | null
+}
+
 /**
- * Reads a request body as UTF-8 text, refusing (413) as soon as it passes
- * `maxBytes` — by Content-Length up front, or while streaming when it lies or is absent.
+ * Where a request's body comes from. Under @hono/node-server it is read from
+ * Node's IncomingMessage directly: going through `c.req.raw` would build a
+ * full fetch Request (and an AbortSignal) per request just to read it.
  */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? NaN)
-  if (declared > maxBytes) throw tooLarge(maxBytes)
-  if (!request.body) return ''
-  const reader = request.body.getReader()
+export function bodySourceOf(request: Request, env: unknown): BodySource {
+  const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming
+  if (incoming) return { contentLength: incoming.headers['content-length'], chunks: incoming }
+  return { contentLength: request.headers.get('content-length') ?? undefined, chunks: request.body }
+}
+
+/**
+ * Reads a body as UTF-8 text, refusing (413) as soon as it passes `maxBytes` —
+ * by Content-Length up front, or while streaming when it lies or is absent.
+ */
+export async function readBodyText(source: BodySource, maxBytes: number): Promise<string> {
+  if (Number(source.contentLength ?? NaN) > maxBytes) throw tooLarge(maxBytes)
+  if (!source.chunks) return ''
   const chunks: Uint8Array[] = []
   let total = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    total += value.byteLength
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {})
-      throw tooLarge(maxBytes)
-    }
-    chunks.push(value)
+  for await (const chunk of source.chunks) {
+    total += chunk.byteLength
+    // Leaving the loop early closes the stream; the rest of the body is not read.
+    if (total > maxBytes) throw tooLarge(maxBytes)
+    chunks.push(chunk)
   }
   try {
     return decoder.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
