@@ -1,5 +1,6 @@
-// Bundles the app into dist/main.js for running without tsx (`node dist/main.js`).
-
+// Bundles the app in the current folder (src/main.ts) into dist/main.js, to run
+// without tsx: `node dist/main.js`. Workspace packages export TypeScript
+// sources, so they are bundled; native and driver packages stay external.
 import { build } from 'esbuild'
 
 await build({
@@ -9,7 +10,6 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'esm',
-  // Workspace packages export TypeScript sources, so they are bundled; drivers stay external.
   external: ['better-sqlite3', '@node-rs/argon2', 'pg', 'pg-native'],
   logLevel: 'warning',
 })
