@@ -1,0 +1,35 @@
+import { proc } from '@checkpost/contract'
+import { incidentAccess as access } from './access.ts'
+import {
+  addUpdateInput,
+  createIncidentInput,
+  deletedSchema,
+  getIncidentsInput,
+  incidentIdInput,
+  incidentListSchema,
+  incidentSchema,
+  resolveIncidentInput,
+} from './schemas.ts'
+
+const read = proc.meta({ access: [access.incident.read] })
+const manage = proc.meta({ access: [access.incident.manage] })
+
+/** Instance access (team grants): incidents take theirs from the catalog systems they affect. */
+const INCIDENT = 'incident.incident'
+const byIncidentId = { instance: [{ resourceType: INCIDENT, inputIds: ['incidentId'] }] }
+const bySystemIds = { instance: [{ resourceType: 'catalog.system', inputIds: ['systemIds.*'] }] }
+
+/** The incident contract, mounted at `/api/incident/`. */
+export const incidentContract = {
+  getIncidents: read
+    .meta({ instance: [{ resourceType: INCIDENT, outputLists: [{ path: 'incidents' }] }] })
+    .input(getIncidentsInput)
+    .output(incidentListSchema),
+  getIncident: read.meta(byIncidentId).input(incidentIdInput).output(incidentSchema),
+  createIncident: manage.meta(bySystemIds).input(createIncidentInput).output(incidentSchema),
+  addUpdate: manage.meta(byIncidentId).input(addUpdateInput).output(incidentSchema),
+  resolveIncident: manage.meta(byIncidentId).input(resolveIncidentInput).output(incidentSchema),
+  deleteIncident: manage.meta(byIncidentId).input(incidentIdInput).output(deletedSchema),
+}
+
+export type IncidentContract = typeof incidentContract

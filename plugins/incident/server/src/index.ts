@@ -1,0 +1,1 @@
+export { incidentPlugin } from './plugin.ts'
