@@ -1,6 +1,7 @@
 import { authApplicationsPlugin } from '@checkpost/auth-applications-server'
 import { catalogPlugin } from '@checkpost/catalog-server'
+import { incidentPlugin } from '@checkpost/incident-server'
 import type { PluginDefinition } from '@checkpost/server'
 
 /** Every plugin this host mounts, in dependency order. Adding a plugin = adding it here. */
-export const plugins: readonly PluginDefinition[] = [authApplicationsPlugin, catalogPlugin]
+export const plugins: readonly PluginDefinition[] = [authApplicationsPlugin, catalogPlugin, incidentPlugin]
