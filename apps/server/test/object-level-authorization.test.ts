@@ -70,8 +70,9 @@ for (const { engine, skip } of TEST_ENGINES) {
     async function setUp() {
       t = await createTestHost({ plugins: mounted, engine })
       const admin = (body: unknown) => t.call('auth-applications/', { key: t.adminKey, body })
-      const allowed = await seedResources(t, 'allowed')
-      const denied = await seedResources(t, 'denied')
+      const pluginIds = new Set(mounted.map((plugin) => plugin.id))
+      const allowed = await seedResources(t, 'allowed', pluginIds)
+      const denied = await seedResources(t, 'denied', pluginIds)
       const team = (await admin({ createTeam: { name: 'team-a' } })).body.createTeam.id
       const intruder = await t.createKey([], 'intruder')
       await admin({ addTeamMember: { teamId: team, applicationId: intruder.id } })

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts'
+import { openSqliteReader, registerSqliteReader } from './sqlite-reader.ts'
 import { withStatementCache } from './sqlite-statement-cache.ts'
 
 /** Which engine a database runs on; plugins branch on it only through this kit. */
@@ -44,13 +45,18 @@ function openSqlite(path: string): Database {
   handle.pragma('foreign_keys = ON')
   handle.pragma('busy_timeout = 5000')
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) })
+  const reader = path === ':memory:' ? undefined : openSqliteReader(path)
+  if (reader) registerSqliteReader(db, reader)
   return {
     db,
     engine: 'sqlite',
     ping: async () => {
       await sql`select 1`.execute(db)
     },
-    close: () => db.destroy(),
+    close: async () => {
+      reader?.close()
+      await db.destroy()
+    },
   }
 }
 

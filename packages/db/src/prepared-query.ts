@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely'
+import { sqliteReaderFor } from './sqlite-reader.ts'
 
 const SENTINEL = '\u0000checkpost-param:'
 
@@ -13,11 +14,14 @@ export interface PreparedQuery<P extends string, O> {
 interface Compiled {
   readonly query: CompiledQuery
   readonly slots: readonly string[]
+  readonly isSelect: boolean
 }
 
 /**
  * Compiles a Kysely query once per dialect, for queries on the hot path:
- * Kysely otherwise rebuilds and recompiles the SQL on every call. Named
+ * Kysely otherwise rebuilds and recompiles the SQL on every call. On SQLite a
+ * select run on the root database (not a transaction) reads through the
+ * read-only connection. Named
  * parameters stand in for values and are substituted positionally.
  * @example
  * const byId = prepareQuery((db, p) => db.selectFrom('t').selectAll().where('id', '=', p('id')))
@@ -37,7 +41,7 @@ export function prepareQuery<P extends string, O>(
       }
       return value.slice(SENTINEL.length)
     })
-    return { query, slots }
+    return { query, slots, isSelect: query.query.kind === 'SelectQueryNode' }
   }
 
   return {
@@ -49,6 +53,9 @@ export function prepareQuery<P extends string, O>(
         byDialect.set(dialect, compiled)
       }
       const values = compiled.slots.map((name) => params[name as P])
+      // On SQLite, selects outside a transaction go to the read-only connection, synchronously.
+      const reader = compiled.isSelect ? sqliteReaderFor(db) : undefined
+      if (reader) return reader.all(compiled.query.sql, values) as O[]
       const result = await db.executeQuery<O>({ ...compiled.query, parameters: values })
       return result.rows
     },
