@@ -17,12 +17,19 @@ const manage = proc.meta({ access: [access.incident.manage] })
 /** Instance access (team grants): incidents take theirs from the catalog systems they affect. */
 const INCIDENT = 'incident.incident'
 const byIncidentId = { instance: [{ resourceType: INCIDENT, inputIds: ['incidentId'] }] }
-const bySystemIds = { instance: [{ resourceType: 'catalog.system', inputIds: ['systemIds.*'] }] }
+const SYSTEM = 'catalog.system'
+const bySystemIds = { instance: [{ resourceType: SYSTEM, inputIds: ['systemIds.*'] }] }
 
 /** The incident contract, mounted at `/api/incident/`. */
 export const incidentContract = {
   getIncidents: read
-    .meta({ instance: [{ resourceType: INCIDENT, outputLists: [{ path: 'incidents' }] }] })
+    .meta({
+      instance: [
+        { resourceType: INCIDENT, outputLists: [{ path: 'incidents' }] },
+        // Filtering by a system the caller cannot see answers 404, as getSystem would.
+        { resourceType: SYSTEM, inputIds: ['systemId'] },
+      ],
+    })
     .input(getIncidentsInput)
     .output(incidentListSchema),
   getIncident: read.meta(byIncidentId).input(incidentIdInput).output(incidentSchema),
