@@ -57,6 +57,7 @@ export const incidentSchema = z.object({
 })
 export type Incident = z.infer<typeof incidentSchema>
 
+/** getIncidents filters and paging; `{}`, `null` or nothing lists everything, newest first. */
 export const getIncidentsInput = optionalInput(
   z.object({
     status: incidentStatusSchema.optional(),
@@ -69,14 +70,17 @@ export const getIncidentsInput = optionalInput(
 )
 export type GetIncidentsInput = z.output<typeof getIncidentsInput>
 
+/** A page of incidents (without timelines) and the cursor of the next page. */
 export const incidentListSchema = z.object({
   incidents: z.array(incidentSchema),
   nextCursor: z.string().nullable(),
 })
 
+/** An incident id input. */
 export const incidentIdInput = z.object({ incidentId: idSchema })
 
 // No `author` field anywhere: zod strips unknown keys, so a sent author is ignored.
+/** createIncident: an incident is never created resolved. */
 export const createIncidentInput = z.object({
   title: nameSchema,
   description: descriptionSchema.optional(),
@@ -87,6 +91,7 @@ export const createIncidentInput = z.object({
 })
 export type CreateIncidentInput = z.output<typeof createIncidentInput>
 
+/** addUpdate: a timeline entry, optionally moving the status. */
 export const addUpdateInput = z.object({
   incidentId: idSchema,
   status: incidentStatusSchema.optional(),
@@ -96,10 +101,12 @@ export const addUpdateInput = z.object({
 })
 export type AddUpdateInput = z.output<typeof addUpdateInput>
 
+/** resolveIncident: resolves an open incident. */
 export const resolveIncidentInput = z.object({
   incidentId: idSchema,
   message: messageSchema.optional(),
 })
 export type ResolveIncidentInput = z.output<typeof resolveIncidentInput>
 
+/** The answer of a delete. */
 export const deletedSchema = z.object({ success: z.literal(true) })

@@ -87,6 +87,7 @@ export interface NewIncident {
   readonly at: string
 }
 
+/** Inserts an incident and its affected systems (duplicates collapsed). */
 export async function insertIncident(db: Db, incident: NewIncident): Promise<void> {
   await db
     .insertInto('incident_incidents')
