@@ -42,6 +42,17 @@ for (const { engine, skip } of TEST_ENGINES) {
       }
     })
 
+    it('answers a hidden system exactly as an absent one, so ids cannot be probed', async () => {
+      await using t = await start()
+      const { s2 } = await world(t, 'read', ['catalog.catalog.read'])
+      await auth(t, { setResourceAccessSettings: { resourceType: 'catalog.system', resourceId: s2, teamOnly: true } })
+      const outsider = await t.createKey(['catalog.catalog.read'])
+      const hidden = await catalog(t, outsider.key, { getSystem: { systemId: s2 } })
+      const absent = await catalog(t, outsider.key, { getSystem: { systemId: '6f1c1f4e-4b0a-4c55-8d8e-2f7f1d7c9a10' } })
+      expect(hidden.status).toBe(404)
+      expect(hidden.body).toEqual(absent.body)
+    })
+
     it('a read grant lets the member see S1 but not change it (403); a manage grant lets it', async () => {
       await using t = await start()
       const { s1, teamA, member } = await world(t)

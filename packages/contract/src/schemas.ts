@@ -18,7 +18,11 @@ export const limitSchema = z.int().min(1).max(500).default(100)
 /** An opaque paging cursor returned as `nextCursor`. */
 export const cursorSchema = z.string().min(1).max(500)
 
-/** Turns an optional list input (`{}`, `null` or absent) into an object. */
+/**
+ * An optional list input: `{}`, `null` or absent all become the schema's
+ * defaults (absent parses `{}`, so `limit` and friends get their defaults).
+ * Only for schemas whose fields are all optional.
+ */
 export function optionalInput<T extends z.ZodObject>(schema: T) {
-  return schema.nullish().transform((value) => (value ?? {}) as z.output<T>)
+  return schema.nullish().transform((value): z.output<T> => value ?? schema.parse({}))
 }

@@ -77,7 +77,8 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
       checked += ids.length
       if (ids.length === 0) continue
       for (const [id, reach] of await reachOf(call, access.resourceType, ids)) {
-        if (reach === 'invisible') throw new DomainError('NOT_FOUND', `${access.resourceType} ${id} not found`)
+        // The very answer an absent id gets from the router: hidden and absent look alike.
+        if (reach === 'invisible') throw new DomainError('NOT_FOUND', `${definitionOf(access.resourceType).label} not found`)
         if (reach === 'read-only') throw new DomainError('FORBIDDEN', `Missing manage access to ${access.resourceType} ${id}`)
       }
     }

@@ -55,6 +55,11 @@ export interface PluginDeps {
 export interface ResourceTypeDefinition {
   /** `{pluginId}.{resource}`, e.g. `healthcheck.check`. */
   readonly type: string
+  /**
+   * How 404s name it, e.g. `System` → "System not found". Use the same word in
+   * the router's `orNotFound`, so a hidden instance and an absent one answer alike.
+   */
+  readonly label: string
   /** The type whose grants apply, e.g. `catalog.system`; omit for a root type. */
   readonly parentType?: string
   /** Parent ids of each instance (unknown ids are simply absent from the map). */

@@ -10,5 +10,5 @@ export const catalogPlugin = definePlugin({
   accessRules: catalogAccessRules,
   migrations,
   router: createCatalogRouter,
-  resources: [{ type: 'catalog.system' }],
+  resources: [{ type: 'catalog.system', label: 'System' }],
 })

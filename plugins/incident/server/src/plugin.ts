@@ -12,7 +12,7 @@ export const incidentPlugin = definePlugin({
   migrations,
   router: createIncidentRouter,
   // An incident's team access comes from the catalog systems it affects.
-  resources: [{ type: 'incident.incident', parentType: 'catalog.system', parentsOf: systemsOf }],
+  resources: [{ type: 'incident.incident', label: 'Incident', parentType: 'catalog.system', parentsOf: systemsOf }],
   async onResourceDeleted(db, { resourceType, resourceId }) {
     if (resourceType === 'catalog.system') await removeSystemFromIncidents(db, resourceId)
   },
