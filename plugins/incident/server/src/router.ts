@@ -20,7 +20,7 @@ export function createIncidentRouter({ clock }: Pick<PluginDeps, 'clock'>) {
 
   return os.router({
     getIncidents: os.getIncidents.handler(({ context, input }) =>
-      listIncidents(context.db, { ...input, limit: input.limit ?? 100 }),
+      listIncidents(context.db, input),
     ),
     getIncident: os.getIncident.handler(async ({ context, input }) =>
       orNotFound(await getIncidentWithTimeline(context.db, input.incidentId), 'Incident'),
