@@ -1,4 +1,4 @@
-import { DEFAULT_DATABASE_URL } from '@checkpost/db'
+import { DEFAULT_DATABASE_URL, SCHEMA_NAME_PATTERN, parseDatabaseUrl } from '@checkpost/db'
 import type { HostLimits, LogLevel } from '@checkpost/server'
 
 /** Everything the server reads from its environment. */
@@ -6,6 +6,9 @@ export interface ServerConfig {
   readonly hostname: string
   readonly port: number
   readonly databaseUrl: string
+  /** Postgres schema (CHECKPOST_DATABASE_SCHEMA); unset = the server's default search path. */
+  readonly databaseSchema?: string
+  /** Postgres connections per process (CHECKPOST_DATABASE_POOL_SIZE). */
   readonly poolSize: number
   readonly logLevel: LogLevel
   readonly limits: HostLimits
@@ -15,10 +18,12 @@ type Env = Readonly<Record<string, string | undefined>>
 
 /** Reads and validates the environment; throws a one-line message for bad values. */
 export function readConfig(env: Env): ServerConfig {
+  const databaseUrl = env.CHECKPOST_DATABASE_URL || DEFAULT_DATABASE_URL
   return {
     hostname: env.HOST || '0.0.0.0',
     port: intSetting(env, 'PORT', { fallback: 3000, min: 0, max: 65535 }),
-    databaseUrl: env.CHECKPOST_DATABASE_URL || DEFAULT_DATABASE_URL,
+    databaseUrl,
+    databaseSchema: databaseSchema(env.CHECKPOST_DATABASE_SCHEMA, databaseUrl),
     poolSize: intSetting(env, 'CHECKPOST_DATABASE_POOL_SIZE', { fallback: 10, min: 1, max: 1000 }),
     logLevel: logLevel(env.CHECKPOST_LOG_LEVEL),
     limits: {
@@ -36,6 +41,17 @@ function intSetting(env: Env, name: string, range: { fallback: number; min: numb
     throw new Error(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`)
   }
   return value
+}
+
+function databaseSchema(raw: string | undefined, databaseUrl: string): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (!SCHEMA_NAME_PATTERN.test(raw)) {
+    throw new Error(`CHECKPOST_DATABASE_SCHEMA must match ${SCHEMA_NAME_PATTERN.source}, got "${raw}"`)
+  }
+  if (parseDatabaseUrl(databaseUrl).engine !== 'postgres') {
+    throw new Error('CHECKPOST_DATABASE_SCHEMA applies to Postgres only; CHECKPOST_DATABASE_URL names a SQLite file')
+  }
+  return raw
 }
 
 function logLevel(raw: string | undefined): LogLevel {

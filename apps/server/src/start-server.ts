@@ -11,12 +11,18 @@ export interface StartedServer extends RunningServer {
 
 /** Opens the database, migrates every plugin, builds the host and listens. */
 export async function startServer(config: ServerConfig, logger: Logger = createLogger({ level: config.logLevel })): Promise<StartedServer> {
-  const database = createDatabase(config.databaseUrl, { poolSize: config.poolSize })
+  const database = createDatabase(config.databaseUrl, { poolSize: config.poolSize, schema: config.databaseSchema })
   try {
-    await migrateToLatest(database.db, plugins)
+    const reports = await migrateToLatest(database.db, plugins)
+    const applied = reports.flatMap((r) => r.results.map((m) => `${r.pluginId}/${m.migrationName}`))
+    if (applied.length > 0) logger.info('migrations applied', { migrations: applied })
     const host = createHost({ database, plugins, logger, limits: config.limits, settings: process.env })
     const server = await serveHost(host, { hostname: config.hostname, port: config.port })
-    logger.info('checkpost listening', { url: server.url, database: redactUrl(config.databaseUrl) })
+    logger.info('checkpost listening', {
+      url: server.url,
+      database: redactUrl(config.databaseUrl),
+      ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+    })
     let stopping: Promise<void> | undefined
     return {
       ...server,

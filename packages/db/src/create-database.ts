@@ -23,8 +23,18 @@ export interface Database {
 export interface CreateDatabaseOptions {
   /** Postgres pool size (default 10). */
   readonly poolSize?: number
-  /** Postgres schema to use (`search_path`), for tests on a fresh schema. */
+  /** Postgres schema to use (`search_path`): must exist; see `SCHEMA_NAME_PATTERN`. */
   readonly schema?: string
+}
+
+/** What a schema name may be: a plain lower-case Postgres identifier (no quoting needed). */
+export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/
+
+/** Throws a one-line message unless `schema` matches `SCHEMA_NAME_PATTERN`. */
+export function assertSchemaName(schema: string): void {
+  if (!SCHEMA_NAME_PATTERN.test(schema)) {
+    throw new Error(`Database schema must match ${SCHEMA_NAME_PATTERN.source}, got "${schema}"`)
+  }
 }
 
 /**
@@ -40,10 +50,11 @@ export function createDatabase(url: string, options: CreateDatabaseOptions = {})
 function openSqlite(path: string): Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const handle = new BetterSqlite3(path)
+  // First: switching a fresh file to WAL needs a lock another process starting at once may hold.
+  handle.pragma('busy_timeout = 5000')
   handle.pragma('journal_mode = WAL')
   handle.pragma('synchronous = NORMAL')
   handle.pragma('foreign_keys = ON')
-  handle.pragma('busy_timeout = 5000')
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) })
   const reader = path === ':memory:' ? undefined : openSqliteReader(path)
   if (reader) registerSqliteReader(db, reader)
@@ -61,6 +72,7 @@ function openSqlite(path: string): Database {
 }
 
 function openPostgres(url: string, options: CreateDatabaseOptions): Database {
+  if (options.schema !== undefined) assertSchemaName(options.schema)
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely'
+import { withMigrationLock, type MigrationSession } from './migration-lock.ts'
 
 /** A plugin's migrations, keyed by name; names sort in the order they run. */
 export type Migrations = Record<string, Migration>
@@ -18,27 +19,37 @@ export interface MigrationReport {
 
 /**
  * Runs every plugin's pending migrations, in the order given. Each plugin keeps
- * its own bookkeeping table, so plugins migrate independently.
+ * its own bookkeeping table, so plugins migrate independently. The whole run
+ * holds the migration lock (see `withMigrationLock`), so several processes
+ * starting at once against one database migrate exactly once.
  * Returns the reports; throws the first failure after reporting it.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>, sources: readonly MigrationSource[]) {
-  const reports: MigrationReport[] = []
-  for (const source of sources) {
-    const tableId = source.id.replace(/-/g, '_')
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: async () => source.migrations },
-      migrationTableName: `checkpost_migrations_${tableId}`,
-      migrationLockTableName: `checkpost_migration_lock_${tableId}`,
-    })
-    const { error, results } = await migrator.migrateToLatest()
-    reports.push({ pluginId: source.id, results: results ?? [], error })
-    if (error) {
-      throw new Error(`Migrations of plugin "${source.id}" failed: ${errorMessage(error)}`, { cause: error })
+export async function migrateToLatest(db: Kysely<any>, sources: readonly MigrationSource[]): Promise<MigrationReport[]> {
+  return withMigrationLock(db, async (session) => {
+    const reports: MigrationReport[] = []
+    for (const source of sources) {
+      const { error, results } = await migratorFor(session, source).migrateToLatest()
+      reports.push({ pluginId: source.id, results: results ?? [], error })
+      if (error) {
+        throw new Error(`Migrations of plugin "${source.id}" failed: ${errorMessage(error)}`, { cause: error })
+      }
     }
-  }
-  return reports
+    return reports
+  })
+}
+
+function migratorFor(session: MigrationSession, source: MigrationSource): Migrator {
+  const tableId = source.id.replace(/-/g, '_')
+  return new Migrator({
+    db: session.db,
+    provider: { getMigrations: async () => source.migrations },
+    migrationTableName: `checkpost_migrations_${tableId}`,
+    migrationLockTableName: `checkpost_migration_lock_${tableId}`,
+    // Kysely looks its bookkeeping tables up in every schema unless told which:
+    // pin it to ours, or a same-named table in another schema would be taken for it.
+    migrationTableSchema: session.schema,
+  })
 }
 
 function errorMessage(error: unknown): string {
