@@ -1,0 +1,11 @@
+import { defineAccessRules, listAccessRules } from '@checkpost/contract'
+
+/** Access rules of the maintenance plugin. */
+export const maintenanceAccess = defineAccessRules('maintenance', {
+  maintenance: {
+    read: 'Read maintenance windows',
+    manage: 'Schedule, change, cancel and complete maintenance windows',
+  },
+})
+
+export const maintenanceAccessRules = listAccessRules(maintenanceAccess)

@@ -1,0 +1,62 @@
+import { cursorSchema, descriptionSchema, idSchema, limitSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { z } from 'zod'
+
+/** Derived from the clock and the actions taken: never stored. */
+export const windowStateSchema = z.enum(['scheduled', 'in_progress', 'completed', 'cancelled'])
+export type WindowState = z.infer<typeof windowStateSchema>
+
+const titleSchema = z.string().trim().min(1, 'must not be empty').max(200)
+const systemIdsSchema = z.array(idSchema).min(1, 'name at least one system').max(100)
+
+export const windowSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  description: z.string().nullable(),
+  systemIds: z.array(idSchema),
+  startsAt: timestampSchema,
+  endsAt: timestampSchema,
+  state: windowStateSchema,
+  cancelledAt: timestampSchema.nullable(),
+  completedAt: timestampSchema.nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+})
+export type MaintenanceWindow = z.infer<typeof windowSchema>
+
+export const getWindowsInput = optionalInput(
+  z.object({
+    state: windowStateSchema.optional(),
+    systemId: idSchema.optional(),
+    /** Windows overlapping [from, to). */
+    from: timestampSchema.optional(),
+    to: timestampSchema.optional(),
+    limit: limitSchema,
+    cursor: cursorSchema.optional(),
+  }),
+)
+export type GetWindowsInput = z.output<typeof getWindowsInput>
+
+export const windowListSchema = z.object({ windows: z.array(windowSchema), nextCursor: z.string().nullable() })
+
+export const windowIdInput = z.object({ windowId: idSchema })
+
+export const scheduleWindowInput = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema.optional(),
+    systemIds: systemIdsSchema,
+    startsAt: timestampSchema,
+    endsAt: timestampSchema,
+  })
+  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { message: 'must be after startsAt', path: ['endsAt'] })
+export type ScheduleWindowInput = z.output<typeof scheduleWindowInput>
+
+export const updateWindowInput = z.object({
+  windowId: idSchema,
+  title: titleSchema.optional(),
+  description: descriptionSchema.nullable().optional(),
+  systemIds: systemIdsSchema.optional(),
+  startsAt: timestampSchema.optional(),
+  endsAt: timestampSchema.optional(),
+})
+export type UpdateWindowInput = z.output<typeof updateWindowInput>
