@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { createDatabase, DEFAULT_DATABASE_URL, migrateToLatest } from '@checkpost/db'
-import { plugins } from '@checkpost/server-app'
+import { plugins, readDatabaseConfig } from '@checkpost/server-app'
 import { CliError } from './cli-error.ts'
 import {
   createApplicationCommand,
@@ -44,7 +44,7 @@ export async function runCli(
       output.out(USAGE)
       return values.help ? 0 : 1
     }
-    const database = openDatabase(env.CHECKPOST_DATABASE_URL || DEFAULT_DATABASE_URL)
+    const database = openDatabase(env)
     try {
       await migrateToLatest(database.db, plugins)
       const ctx: CommandContext = { database, output, json: values.json }
@@ -93,9 +93,10 @@ function requireId(id: string | undefined, command: string): string {
   return id
 }
 
-function openDatabase(url: string) {
+function openDatabase(env: Readonly<Record<string, string | undefined>>) {
   try {
-    return createDatabase(url)
+    const config = readDatabaseConfig(env)
+    return createDatabase(config.databaseUrl, { schema: config.databaseSchema, poolSize: 2 })
   } catch (error) {
     throw new CliError(`Cannot open database: ${error instanceof Error ? error.message : String(error)}`)
   }

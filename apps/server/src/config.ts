@@ -16,15 +16,25 @@ export interface ServerConfig {
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/** Reads and validates the environment; throws a one-line message for bad values. */
-export function readConfig(env: Env): ServerConfig {
+/** Where the data lives, as the server and the CLI both read it. */
+export type DatabaseConfig = Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'poolSize'>
+
+/** Reads and validates the database settings of the environment. */
+export function readDatabaseConfig(env: Env): DatabaseConfig {
   const databaseUrl = env.CHECKPOST_DATABASE_URL || DEFAULT_DATABASE_URL
   return {
-    hostname: env.HOST || '0.0.0.0',
-    port: intSetting(env, 'PORT', { fallback: 3000, min: 0, max: 65535 }),
     databaseUrl,
     databaseSchema: databaseSchema(env.CHECKPOST_DATABASE_SCHEMA, databaseUrl),
     poolSize: intSetting(env, 'CHECKPOST_DATABASE_POOL_SIZE', { fallback: 10, min: 1, max: 1000 }),
+  }
+}
+
+/** Reads and validates the environment; throws a one-line message for bad values. */
+export function readConfig(env: Env): ServerConfig {
+  return {
+    hostname: env.HOST || '0.0.0.0',
+    port: intSetting(env, 'PORT', { fallback: 3000, min: 0, max: 65535 }),
+    ...readDatabaseConfig(env),
     logLevel: logLevel(env.CHECKPOST_LOG_LEVEL),
     limits: {
       maxBodyBytes: intSetting(env, 'CHECKPOST_MAX_BODY_BYTES', { fallback: 1024 * 1024, min: 1, max: 1024 ** 3 }),

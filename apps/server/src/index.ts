@@ -1,3 +1,3 @@
 export { plugins } from './plugins.ts'
-export { readConfig, type ServerConfig } from './config.ts'
+export { readConfig, readDatabaseConfig, type DatabaseConfig, type ServerConfig } from './config.ts'
 export { startServer, type StartedServer } from './start-server.ts'

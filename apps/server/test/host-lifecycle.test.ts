@@ -4,7 +4,7 @@ import { proc } from '@checkpost/contract'
 import { createTestDatabase, createTestHost } from '@checkpost/testing'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { spawnChildHost } from './child-host.ts'
+import { spawnHostProcess } from './support/host-process.ts'
 import { startListeningServer } from './listening-server.ts'
 
 async function post(url: string, key: string, body: unknown) {
@@ -19,7 +19,7 @@ async function post(url: string, key: string, body: unknown) {
 describe('host lifecycle', () => {
   it('a second host process on the same SQLite file refuses a regenerated key at once', async () => {
     await using a = await startListeningServer()
-    const b = await spawnChildHost({ CHECKPOST_DATABASE_URL: a.testDb.url })
+    const b = await spawnHostProcess({ CHECKPOST_DATABASE_URL: a.testDb.url })
     try {
       expect((await post(b.url, a.adminKey, { getSystems: {} })).status).toBe(200)
       const adminId = a.adminKey.split('_')[1]!
@@ -32,16 +32,15 @@ describe('host lifecycle', () => {
       expect((await post(b.url, a.adminKey, { getSystems: {} })).status).toBe(401)
       expect((await post(b.url, fresh, { getSystems: {} })).status).toBe(200)
     } finally {
-      b.kill('SIGKILL')
-      await b.exited
+      await b.kill('SIGKILL')
     }
   })
 
   it('shuts down on SIGTERM: exits 0 and writes pending lastUsedAt first', async () => {
     await using a = await startListeningServer()
-    const b = await spawnChildHost({ CHECKPOST_DATABASE_URL: a.testDb.url })
+    const b = await spawnHostProcess({ CHECKPOST_DATABASE_URL: a.testDb.url })
     expect((await post(b.url, a.adminKey, { getSystems: {} })).status).toBe(200)
-    b.kill('SIGTERM')
+    await b.kill('SIGTERM')
     expect(await b.exited).toBe(0)
     const row = await a.server.database.db
       .selectFrom('auth_applications_applications')
@@ -52,7 +51,7 @@ describe('host lifecycle', () => {
   })
 
   it('exits non-zero with a one-line message for a bad database URL', async () => {
-    await expect(spawnChildHost({ CHECKPOST_DATABASE_URL: 'mysql://x' })).rejects.toThrow(/Unsupported database URL scheme/)
+    await expect(spawnHostProcess({ CHECKPOST_DATABASE_URL: 'mysql://x' })).rejects.toThrow(/Unsupported database URL scheme/)
   })
 
   it('answers /api/health 200 with the database reachable and 503 when not', async () => {

@@ -76,6 +76,8 @@ function openPostgres(url: string, options: CreateDatabaseOptions): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // A request waits at most this long for a connection (pool exhausted, server gone), then fails.
+    connectionTimeoutMillis: 10_000,
     options: options.schema ? `-c search_path=${options.schema}` : undefined,
   })
   // An idle client losing its connection must not crash the process.

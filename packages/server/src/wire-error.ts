@@ -1,5 +1,5 @@
 import { ERROR_STATUS, isDomainError, type ErrorBody, type ErrorCode, type ErrorIssue } from '@checkpost/contract'
-import { isUniqueViolation } from '@checkpost/db'
+import { isForeignKeyViolation, isUniqueViolation } from '@checkpost/db'
 import { ORPCError } from '@orpc/server'
 import type { Logger } from './logger.ts'
 
@@ -47,8 +47,11 @@ export function toIssues(issues: readonly unknown[]): ErrorIssue[] {
 export function toWireError(error: unknown, logger: Logger): WireError {
   if (error instanceof WireError) return error
   if (isDomainError(error)) return wireError(error.code, error.message)
-  // A concurrent writer (often another process) took the same unique value first.
-  if (isUniqueViolation(error)) return wireError('CONFLICT', 'Conflicts with a concurrent change; nothing was written')
+  // A concurrent writer (often another process) took the same unique value first,
+  // or deleted a row this write referenced after it was checked.
+  if (isUniqueViolation(error) || isForeignKeyViolation(error)) {
+    return wireError('CONFLICT', 'Conflicts with a concurrent change; nothing was written')
+  }
   if (error instanceof ORPCError) {
     const code = (error.code in ERROR_STATUS ? error.code : CODE_BY_STATUS.get(error.status)) as ErrorCode | undefined
     if (code && code !== 'INTERNAL_SERVER_ERROR') {

@@ -119,9 +119,14 @@ export async function replaceApplicationRoles(db: Db, id: string, roleIds: reado
     .execute()
 }
 
-/** Writes coalesced lastUsedAt values. */
+/** Writes coalesced lastUsedAt values; never moves one back (another process may have written a later one). */
 export async function recordLastUsed(db: Db, entries: ReadonlyMap<string, string>): Promise<void> {
   for (const [id, at] of entries) {
-    await db.updateTable('auth_applications_applications').set({ last_used_at: at }).where('id', '=', id).execute()
+    await db
+      .updateTable('auth_applications_applications')
+      .set({ last_used_at: at })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+      .execute()
   }
 }
