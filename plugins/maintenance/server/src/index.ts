@@ -1,0 +1,1 @@
+export { maintenancePlugin } from './plugin.ts'
