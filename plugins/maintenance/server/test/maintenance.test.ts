@@ -17,12 +17,12 @@ for (const { engine, skip } of TEST_ENGINES) {
       return Object.assign(t, { system })
     }
     const call = (t: TestHost, body: unknown, key = t.adminKey) => t.call('maintenance/', { key, body })
-    const schedule = async (t: TestHost & { system: string }, from: number, to: number, title = 'upgrade') =>
+    const schedule = async (t: TestHost & { system: string }, [from, to]: [number, number], title = 'upgrade') =>
       (await call(t, { scheduleWindow: { title, systemIds: [t.system], startsAt: at(from), endsAt: at(to) } })).body.scheduleWindow
 
     it('moves a window from scheduled to in progress to completed as time passes', async () => {
       await using t = await start()
-      const window = await schedule(t, 1, 3)
+      const window = await schedule(t, [1, 3])
       expect(window).toMatchObject({ state: 'scheduled', systemIds: [t.system], startsAt: at(1), endsAt: at(3) })
       t.clock.set(at(2))
       expect((await call(t, { getWindow: { windowId: window.id } })).body.getWindow.state).toBe('in_progress')
@@ -32,7 +32,7 @@ for (const { engine, skip } of TEST_ENGINES) {
 
     it('completeWindow ends a running window early, and only a running one', async () => {
       await using t = await start()
-      const window = await schedule(t, 1, 5)
+      const window = await schedule(t, [1, 5])
       expect((await call(t, { completeWindow: { windowId: window.id } })).status).toBe(409)
       t.clock.set(at(2))
       const completed = (await call(t, { completeWindow: { windowId: window.id } })).body.completeWindow
@@ -41,10 +41,10 @@ for (const { engine, skip } of TEST_ENGINES) {
 
     it('cancels a scheduled window, and refuses to cancel a completed one with 409', async () => {
       await using t = await start()
-      const window = await schedule(t, 1, 2)
+      const window = await schedule(t, [1, 2])
       const cancelled = (await call(t, { cancelWindow: { windowId: window.id } })).body.cancelWindow
       expect(cancelled).toMatchObject({ state: 'cancelled', cancelledAt: T0 })
-      const other = await schedule(t, 1, 2)
+      const other = await schedule(t, [1, 2])
       t.clock.set(at(4))
       const refused = await call(t, { cancelWindow: { windowId: other.id } })
       expect(refused.status).toBe(409)
@@ -53,7 +53,7 @@ for (const { engine, skip } of TEST_ENGINES) {
 
     it('updates a scheduled window and refuses to change an ended one', async () => {
       await using t = await start()
-      const window = await schedule(t, 1, 2)
+      const window = await schedule(t, [1, 2])
       const updated = await call(t, { updateWindow: { windowId: window.id, title: 'bigger upgrade', endsAt: at(4) } })
       expect(updated.body.updateWindow).toMatchObject({ title: 'bigger upgrade', endsAt: at(4) })
       const backwards = await call(t, { updateWindow: { windowId: window.id, endsAt: at(0) } })
@@ -111,9 +111,9 @@ for (const { engine, skip } of TEST_ENGINES) {
 
     it('filters by state, system and time range', async () => {
       await using t = await start()
-      const past = await schedule(t, -5, -4, 'past')
-      const running = await schedule(t, -1, 1, 'running')
-      const future = await schedule(t, 5, 6, 'future')
+      const past = await schedule(t, [-5, -4], 'past')
+      const running = await schedule(t, [-1, 1], 'running')
+      const future = await schedule(t, [5, 6], 'future')
       const other = (await t.call('catalog/', { key: t.adminKey, body: { createSystem: { name: 'cache' } } })).body.createSystem.id
       const elsewhere = (await call(t, { scheduleWindow: { title: 'cache', systemIds: [other], startsAt: at(5), endsAt: at(6) } })).body.scheduleWindow
       const ids = async (filter: object) => (await call(t, { getWindows: filter })).body.getWindows.windows.map((w: { id: string }) => w.id)
@@ -127,7 +127,7 @@ for (const { engine, skip } of TEST_ENGINES) {
     it('pages newest first with a cursor', async () => {
       await using t = await start()
       const created = []
-      for (let i = 0; i < 5; i++) created.push(await schedule(t, i + 1, i + 2, `w${i}`))
+      for (let i = 0; i < 5; i++) created.push(await schedule(t, [i + 1, i + 2], `w${i}`))
       const first = (await call(t, { getWindows: { limit: 2 } })).body.getWindows
       const second = (await call(t, { getWindows: { limit: 2, cursor: first.nextCursor } })).body.getWindows
       const third = (await call(t, { getWindows: { limit: 2, cursor: second.nextCursor } })).body.getWindows
@@ -139,7 +139,7 @@ for (const { engine, skip } of TEST_ENGINES) {
 
     it('keeps windows listable when their system is deleted, without the system id', async () => {
       await using t = await start()
-      const window = await schedule(t, 1, 2)
+      const window = await schedule(t, [1, 2])
       await t.call('catalog/', { key: t.adminKey, body: { deleteSystem: { systemId: t.system } } })
       const list = await call(t, { getWindows: {} })
       expect(list.status).toBe(200)
