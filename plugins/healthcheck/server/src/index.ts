@@ -1,0 +1,2 @@
+export { healthcheckPlugin } from './plugin.ts'
+export { purgeOldResults } from './result-retention.ts'

@@ -1,0 +1,32 @@
+import { healthcheckAccessRules, healthcheckContract } from '@checkpost/healthcheck-contract'
+import { definePlugin } from '@checkpost/server'
+import { checkIdsOfSystem, deleteCheckRow, systemsOfChecks } from './check-repository.ts'
+import { CHECK_LABEL } from './check-service.ts'
+import { createCheckScheduler } from './check-scheduler.ts'
+import { migrations } from './migrations/index.ts'
+import { createResultRetention } from './result-retention.ts'
+import { createHealthcheckRouter } from './router.ts'
+import { readHealthcheckSettings } from './settings.ts'
+
+/** Health checks on catalog systems: pushed results, scheduled http probes, history and status. */
+export const healthcheckPlugin = definePlugin({
+  id: 'healthcheck',
+  contract: healthcheckContract,
+  accessRules: healthcheckAccessRules,
+  migrations,
+  router: createHealthcheckRouter,
+  // A check's team access comes from its system.
+  resources: [{ type: 'healthcheck.check', label: CHECK_LABEL, parentType: 'catalog.system', parentsOf: systemsOfChecks }],
+  // A deleted system takes its checks (and their results) with it.
+  async onResourceDeleted(db, { resourceType, resourceId }) {
+    if (resourceType !== 'catalog.system') return
+    for (const id of await checkIdsOfSystem(db, resourceId)) await deleteCheckRow(db, id)
+  },
+  background: ({ database, clock, logger, settings }) => {
+    const config = readHealthcheckSettings(settings)
+    return [
+      createCheckScheduler({ database, clock, logger, tickMs: config.tickMs }),
+      createResultRetention({ database, clock, logger, days: config.retentionDays, everyMs: config.retentionEveryMs }),
+    ]
+  },
+})

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto'
+import { decodeCursor, encodeCursor } from '@checkpost/db'
+import type { CheckResult, GetHistoryInput, ResultStatus } from '@checkpost/healthcheck-contract'
+import type { Kysely, Selectable } from 'kysely'
+import type { HealthcheckTables } from './tables.ts'
+
+type Db = Kysely<HealthcheckTables>
+type ResultRow = Selectable<HealthcheckTables['healthcheck_results']>
+
+/** A result ready to store. */
+export interface NewResult {
+  readonly checkId: string
+  readonly status: ResultStatus
+  readonly latencyMs: number | null
+  readonly message: string | null
+  readonly observedAt: string
+}
+
+// 6 values a row: 500 rows stay well under SQLite's and Postgres's parameter limits.
+const ROWS_PER_INSERT = 500
+
+/** Inserts results in multi-row statements; the caller's transaction makes it all or nothing. */
+export async function insertResults(db: Db, results: readonly NewResult[]): Promise<void> {
+  for (let i = 0; i < results.length; i += ROWS_PER_INSERT) {
+    const rows = results.slice(i, i + ROWS_PER_INSERT).map((r) => ({
+      id: randomUUID(),
+      check_id: r.checkId,
+      status: r.status,
+      latency_ms: r.latencyMs,
+      message: r.message,
+      observed_at: r.observedAt,
+    }))
+    await db.insertInto('healthcheck_results').values(rows).execute()
+  }
+}
+
+function toResult(row: ResultRow): CheckResult {
+  return {
+    id: row.id,
+    healthCheckId: row.check_id,
+    status: row.status as ResultStatus,
+    latencyMs: row.latency_ms === null ? null : Number(row.latency_ms),
+    message: row.message,
+    observedAt: row.observed_at,
+  }
+}
+
+/** Results newest first, keyset-paged on (observed_at, id). */
+export async function listHistory(db: Db, input: GetHistoryInput) {
+  let query = db.selectFrom('healthcheck_results').selectAll()
+  if (input.healthCheckId) query = query.where('check_id', '=', input.healthCheckId)
+  if (input.systemId) {
+    const checks = db.selectFrom('healthcheck_checks').select('id').where('system_id', '=', input.systemId)
+    query = query.where('check_id', 'in', checks)
+  }
+  if (input.from) query = query.where('observed_at', '>=', new Date(input.from).toISOString())
+  if (input.to) query = query.where('observed_at', '<', new Date(input.to).toISOString())
+  if (input.cursor) {
+    const [at, id] = decodeCursor(input.cursor, 2) as [string, string]
+    query = query.where((eb) => eb.or([eb('observed_at', '<', at), eb.and([eb('observed_at', '=', at), eb('id', '<', id)])]))
+  }
+  const rows = await query.orderBy('observed_at', 'desc').orderBy('id', 'desc').limit(input.limit + 1).execute()
+  const page = rows.slice(0, input.limit)
+  const last = page.at(-1)
+  return {
+    results: page.map(toResult),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.observed_at, last.id]) : null,
+  }
+}
+
+/** The newest result of each check. */
+export async function latestResults(db: Db, checkIds: readonly string[]): Promise<Map<string, ResultRow>> {
+  const latest = new Map<string, ResultRow>()
+  for (const checkId of checkIds) {
+    const row = await db
+      .selectFrom('healthcheck_results')
+      .selectAll()
+      .where('check_id', '=', checkId)
+      .orderBy('observed_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (row) latest.set(checkId, row)
+  }
+  return latest
+}
+
+/** Per check: results since `since`, and how many of them were up (healthy or degraded). */
+export async function countResultsSince(db: Db, checkIds: readonly string[], since: string) {
+  const counts = new Map<string, { total: number; up: number }>()
+  if (checkIds.length === 0) return counts
+  const rows = await db
+    .selectFrom('healthcheck_results')
+    .select(['check_id', 'status'])
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('check_id', 'in', [...checkIds])
+    .where('observed_at', '>=', since)
+    .groupBy(['check_id', 'status'])
+    .execute()
+  for (const row of rows) {
+    const entry = counts.get(row.check_id) ?? { total: 0, up: 0 }
+    entry.total += Number(row.n)
+    if (row.status !== 'unhealthy') entry.up += Number(row.n)
+    counts.set(row.check_id, entry)
+  }
+  return counts
+}
+
+/** Deletes up to `batch` results older than `cutoff`; returns how many went. */
+export async function deleteResultsBefore(db: Db, cutoff: string, batch: number): Promise<number> {
+  const old = db.selectFrom('healthcheck_results').select('id').where('observed_at', '<', cutoff).limit(batch)
+  const result = await db.deleteFrom('healthcheck_results').where('id', 'in', old).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

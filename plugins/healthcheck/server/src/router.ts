@@ -1,0 +1,33 @@
+import { healthcheckContract } from '@checkpost/healthcheck-contract'
+import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
+import { deleteCheckRow, findCheck, listChecks } from './check-repository.ts'
+import { CHECK_LABEL, createCheck, reportResults, updateCheck } from './check-service.ts'
+import { listHistory } from './result-repository.ts'
+import { computeStatus } from './status-service.ts'
+
+/** Implements the healthcheck contract. */
+export function createHealthcheckRouter({ clock }: Pick<PluginDeps, 'clock'>) {
+  const os = implementPlugin(healthcheckContract)
+  const now = () => clock.now().toISOString()
+
+  return os.router({
+    getHealthChecks: os.getHealthChecks.handler(async ({ context, input }) => ({
+      healthChecks: await listChecks(context.db, input.systemId),
+    })),
+    getHealthCheck: os.getHealthCheck.handler(async ({ context, input }) =>
+      orNotFound(await findCheck(context.db, input.healthCheckId), CHECK_LABEL),
+    ),
+    createHealthCheck: os.createHealthCheck.handler(({ context, input }) => createCheck(context, input, now())),
+    updateHealthCheck: os.updateHealthCheck.handler(async ({ context, input }) =>
+      orNotFound(await updateCheck(context, input, now()), CHECK_LABEL),
+    ),
+    deleteHealthCheck: os.deleteHealthCheck.handler(async ({ context, input }) => {
+      orNotFound(await deleteCheckRow(context.db, input.healthCheckId), CHECK_LABEL)
+      await context.resourceDeleted('healthcheck.check', input.healthCheckId)
+      return { success: true as const }
+    }),
+    reportResults: os.reportResults.handler(({ context, input }) => reportResults(context, input.results, now())),
+    getHistory: os.getHistory.handler(({ context, input }) => listHistory(context.db, input)),
+    getStatus: os.getStatus.handler(({ context, input }) => computeStatus(context, input.systemId, clock.now())),
+  })
+}
