@@ -42,6 +42,8 @@ export interface TestHost extends AsyncDisposable {
   /** POSTs to `/api/{path}` with JSON. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see TestResponse
   call<T = any>(path: string, options?: CallOptions): Promise<TestResponse<T>>
+  /** Another host on the same database, plugins, clock and settings: a second process, in-process. */
+  createSiblingHost(): Host
   /** A new application whose only role holds exactly `rules`; returns its key and id. */
   createKey(rules: readonly string[], name?: string): Promise<{ key: string; id: string }>
   close(): Promise<void>
@@ -59,7 +61,14 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
   const logs: string[] = []
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) })
   await migrateToLatest(db.database.db, plugins)
-  const host = createHost({ database: db.database, plugins, logger, clock, limits: options.limits, settings: options.settings ?? {} })
+  const hostOptions = { database: db.database, plugins, clock, limits: options.limits, settings: options.settings ?? {} }
+  const host = createHost({ ...hostOptions, logger })
+  const siblings: Host[] = []
+  function createSiblingHost(): Host {
+    const sibling = createHost({ ...hostOptions, logger: logger.child({ host: `sibling-${siblings.length + 1}` }) })
+    siblings.push(sibling)
+    return sibling
+  }
   const knownRuleIds = new Set(host.accessRules.map((r) => r.id))
   let counter = 0
 
@@ -94,6 +103,7 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
   async function close() {
     if (closed) return
     closed = true
+    await Promise.all(siblings.map((sibling) => sibling.close()))
     await host.close()
     await db.dispose()
   }
@@ -105,6 +115,7 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
     logs,
     adminKey: admin.secret,
     call,
+    createSiblingHost,
     createKey,
     close,
     [Symbol.asyncDispose]: close,

@@ -32,7 +32,9 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
   let timer: NodeJS.Timeout | undefined
   let ticking: Promise<void> | undefined
 
-  async function claim(id: string, intervalSeconds: number, timeoutMs: number, now: Date): Promise<boolean> {
+  async function claim(check: ReturnType<typeof toHealthCheck>, now: Date): Promise<boolean> {
+    const { id, intervalSeconds } = check
+    const timeoutMs = check.http!.timeoutMs
     const at = now.toISOString()
     const result = await db
       .updateTable('healthcheck_checks')
@@ -78,7 +80,7 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
       .execute()
     for (const row of due) {
       const check = toHealthCheck(row)
-      if (!check.http || !(await claim(check.id, check.intervalSeconds, check.http.timeoutMs, now))) continue
+      if (!check.http || !(await claim(check, now))) continue
       const probe = run(check)
         .catch((error: unknown) => options.logger.warn('health check probe failed to record', { checkId: check.id, error }))
         .finally(() => inFlight.delete(probe))
