@@ -1,0 +1,35 @@
+// Data ceiling: a bare Hono route reading the same 20 systems through one
+// prepared better-sqlite3 statement per request and returning the same JSON.
+// No oRPC, no auth, no Kysely.
+import { serve } from '@hono/node-server'
+import BetterSqlite3 from 'better-sqlite3'
+import { Hono } from 'hono'
+
+interface Row {
+  id: string
+  name: string
+  description: string | null
+  metadata: string
+  created_at: string
+  updated_at: string
+}
+
+const db = new BetterSqlite3(process.env.BENCH_DB_PATH!, { readonly: true })
+const statement = db.prepare('select * from catalog_systems order by name, id')
+const app = new Hono()
+app.post('/api/catalog/', async (c) => {
+  await c.req.text()
+  const systems = (statement.all() as Row[]).map((row) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    metadata: JSON.parse(row.metadata),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }))
+  return new Response(JSON.stringify({ getSystems: { systems } }), { headers: { 'content-type': 'application/json' } })
+})
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+  process.stdout.write(JSON.stringify({ url: `http://127.0.0.1:${info.port}` }) + '\n')
+})
+process.on('SIGTERM', () => server.close(() => process.exit(0)))
