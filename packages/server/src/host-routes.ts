@@ -1,0 +1,130 @@
+import type { Database } from '@checkpost/db'
+import type { Context } from 'hono'
+import type { Authenticator } from './authenticator.ts'
+import type { HostLimits } from './host-limits.ts'
+import { errorResponse, jsonResponse, withHeaders } from './http-responses.ts'
+import type { Logger } from './logger.ts'
+import type { PluginMount } from './plugin-mount.ts'
+import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
+import { resolveRequestId } from './request-id.ts'
+import { toWireError, WireError, wireError } from './wire-error.ts'
+
+/** What the HTTP routes need, built once by the host. */
+export interface RouteDeps {
+  readonly mounts: ReadonlyMap<string, PluginMount>
+  readonly authenticator: Authenticator
+  readonly limits: HostLimits
+  readonly logger: Logger
+  readonly database: Database
+}
+
+/** The host's HTTP routes: health, the JSON endpoint and the per-procedure endpoint. */
+export function createRoutes({ mounts, authenticator, limits, logger, database }: RouteDeps) {
+  const HEALTH_TIMEOUT_MS = 2000
+
+  async function health(c: Context) {
+    const requestId = requestIdOf(c)
+    try {
+      await withTimeout(database.ping(), HEALTH_TIMEOUT_MS)
+      return jsonResponse({ status: 'ok' }, requestId)
+    } catch (error) {
+      logger.warn('health check failed', { requestId, error })
+      return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable' }, requestId, 503)
+    }
+  }
+
+  async function jsonEndpoint(c: Context) {
+    const requestId = requestIdOf(c)
+    const requestLogger = logger.child({ requestId })
+    try {
+      const mount = findMount(mounts, c.req.param('pluginId'))
+      const outcome = await authenticator.authenticate(c.req.header('authorization'))
+      if (!outcome.ok) {
+        const headers: Record<string, string> = {}
+        if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
+        throw new WireError({ code: outcome.code, message: outcome.message }, headers)
+      }
+      if (!isJsonContentType(c.req.header('content-type'))) {
+        throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
+      }
+      const body = parseJson(await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes))
+      const results = await mount.jsonBatch(body, {
+        db: database.db,
+        requestId,
+        logger: requestLogger,
+        identity: outcome.identity,
+        responseHeaders: new Headers(),
+      })
+      return jsonResponse(results, requestId)
+    } catch (error) {
+      return errorResponse(toWireError(error, requestLogger), requestId)
+    }
+  }
+
+  async function procedureEndpoint(c: Context) {
+    const requestId = requestIdOf(c)
+    const requestLogger = logger.child({ requestId })
+    try {
+      const mount = findMount(mounts, c.req.param('pluginId'))
+      const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
+      if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
+        throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
+      }
+      const headers = new Headers(c.req.raw.headers)
+      headers.delete('content-length')
+      const request = new Request(c.req.url, { method: 'POST', headers, body: text === '' ? undefined : text })
+      const responseHeaders = new Headers({ 'x-request-id': requestId })
+      const { matched, response } = await mount.handler.handle(request, {
+        prefix: mount.prefix,
+        context: {
+          db: database.db,
+          requestId,
+          logger: requestLogger,
+          authorization: c.req.header('authorization'),
+          responseHeaders,
+        },
+      })
+      if (!matched) {
+        const procedure = c.req.param('procedure')
+        throw wireError('NOT_FOUND', `Unknown procedure "${procedure}" in plugin "${mount.pluginId}"`, { procedure })
+      }
+      return withHeaders(response, responseHeaders)
+    } catch (error) {
+      return errorResponse(toWireError(error, requestLogger), requestId)
+    }
+  }
+
+  return { health, jsonEndpoint, procedureEndpoint }
+}
+
+/** The request id of this request (a safe incoming one, or a fresh UUID). */
+export function requestIdOf(c: Context): string {
+  return resolveRequestId(c.req.header('x-request-id'))
+}
+
+function findMount(mounts: ReadonlyMap<string, PluginMount>, pluginId: string | undefined): PluginMount {
+  const mount = pluginId === undefined ? undefined : mounts.get(pluginId)
+  if (!mount) throw wireError('NOT_FOUND', `Unknown plugin "${pluginId}"`)
+  return mount
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw wireError('BAD_REQUEST', 'Body is not valid JSON')
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms`)), ms)
+  })
+  try {
+    return await Promise.race([promise, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
