@@ -9,34 +9,60 @@ export interface BenchOptions {
   readonly activeKeys: number
   readonly batchIterations: number
   readonly ingestBatches: number
+  readonly coldStarts: number
   readonly quick: boolean
+  /** Write `--cpu-prof` profiles of the Checkpost server under load into this folder. */
+  readonly profileDir?: string
 }
 
-export function readBenchOptions(argv: readonly string[]): BenchOptions {
+export const USAGE = `pnpm bench [--quick] [--rounds N] [--duration SEC] [--connections N]
+           [--applications N] [--active-keys N] [--cold-starts N] [--profile DIR]
+Each option can also come from the environment: BENCH_ROUNDS, BENCH_DURATION,
+BENCH_CONNECTIONS, BENCH_APPLICATIONS, BENCH_ACTIVE_KEYS, BENCH_COLD_STARTS,
+BENCH_PROFILE_DIR, BENCH_QUICK=1; BENCH_LOAD_GENERATOR=autocannon skips wrk.`
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** Flags win over the environment, which wins over the defaults of the mode. */
+export function readBenchOptions(argv: readonly string[], env: Env = process.env): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
-      quick: { type: 'boolean', default: false },
+      quick: { type: 'boolean' },
       rounds: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
+      applications: { type: 'string' },
+      'active-keys': { type: 'string' },
+      'cold-starts': { type: 'string' },
+      profile: { type: 'string' },
+      help: { type: 'boolean' },
     },
   })
-  const quick = values.quick
-  const int = (raw: string | undefined, fallback: number) => {
-    if (raw === undefined) return fallback
+  if (values.help) {
+    process.stdout.write(USAGE + '\n')
+    process.exit(0)
+  }
+  const quick = values.quick ?? (env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true')
+  const int = (name: string, raw: string | undefined, fallback: number) => {
+    if (raw === undefined || raw === '') return fallback
     const value = Number(raw)
-    if (!Number.isInteger(value) || value < 1) throw new Error(`expected a positive integer, got "${raw}"`)
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"\n${USAGE}`)
     return value
   }
+  const rounds = int('rounds', values.rounds ?? env.BENCH_ROUNDS, quick ? 1 : 3)
+  const applications = int('applications', values.applications ?? env.BENCH_APPLICATIONS, quick ? 1_000 : 100_000)
+  const profileDir = values.profile ?? env.BENCH_PROFILE_DIR
   return {
     quick,
-    rounds: int(values.rounds, quick ? 1 : 3),
-    durationSec: int(values.duration, quick ? 1 : 5),
-    connections: int(values.connections, quick ? 8 : 64),
-    applications: quick ? 1_000 : 100_000,
-    activeKeys: quick ? 100 : 10_000,
+    rounds,
+    durationSec: int('duration', values.duration ?? env.BENCH_DURATION, quick ? 1 : 5),
+    connections: int('connections', values.connections ?? env.BENCH_CONNECTIONS, quick ? 8 : 64),
+    applications,
+    activeKeys: Math.min(applications, int('active-keys', values['active-keys'] ?? env.BENCH_ACTIVE_KEYS, quick ? 100 : 10_000)),
     batchIterations: quick ? 3 : 20,
     ingestBatches: quick ? 3 : 20,
+    coldStarts: int('cold-starts', values['cold-starts'] ?? env.BENCH_COLD_STARTS, Math.max(3, rounds)),
+    ...(profileDir ? { profileDir } : {}),
   }
 }

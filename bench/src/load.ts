@@ -1,16 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 
-/** One load run's figures. */
+/** One load run's figures. `rps` counts 2xx answers only; `totalRps` counts every answer. */
 export interface LoadResult {
   readonly rps: number
+  readonly totalRps: number
+  readonly requests: number
   readonly p50Ms: number
   readonly p99Ms: number
   readonly non2xx: number
   readonly timeouts: number
+  /** Connect, read and write errors (not timeouts). */
+  readonly socketErrors: number
 }
 
 export interface LoadOptions {
@@ -21,8 +25,11 @@ export interface LoadOptions {
   readonly durationSec: number
 }
 
+const TIMEOUT_SEC = 10
+
 /** wrk (Debian's package) when installed: it takes less CPU from the server than a Node load generator. */
-export const LOAD_GENERATOR: 'wrk' | 'autocannon' = spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk'
+export const LOAD_GENERATOR: 'wrk' | 'autocannon' =
+  process.env.BENCH_LOAD_GENERATOR === 'autocannon' || spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk'
 
 /** POSTs `body` as JSON over keep-alive connections for `durationSec`. */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -39,14 +46,19 @@ async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
     body: options.body,
     connections: options.connections,
     duration: options.durationSec,
-    timeout: 10,
+    timeout: TIMEOUT_SEC,
   })
+  const seconds = result.duration || options.durationSec
+  const ok = result['2xx']
   return {
-    rps: result.requests.total / (result.duration || options.durationSec),
+    rps: ok / seconds,
+    totalRps: result.requests.total / seconds,
+    requests: result.requests.total,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     non2xx: result.non2xx,
     timeouts: result.timeouts,
+    socketErrors: Math.max(0, result.errors - result.timeouts),
   }
 }
 
@@ -61,24 +73,38 @@ function runWrk(options: LoadOptions): Promise<LoadResult> {
   if (options.key) lines.push(`wrk.headers["Authorization"] = "Bearer ${options.key}"`)
   writeFileSync(script, lines.join('\n') + '\n')
   const threads = Math.min(2, options.connections)
-  const args = [`-t${threads}`, `-c${options.connections}`, `-d${options.durationSec}s`, '--timeout', '10s', '--latency', '-s', script, options.url]
+  const args = [`-t${threads}`, `-c${options.connections}`, `-d${options.durationSec}s`, '--timeout', `${TIMEOUT_SEC}s`, '--latency', '-s', script, options.url]
   return new Promise((resolve, reject) => {
     const child = spawn('wrk', args)
     let out = ''
+    let err = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk))
     child.on('error', reject)
-    child.on('close', () => resolve(parseWrk(out)))
+    child.on('close', (code) => {
+      rmSync(dir, { recursive: true, force: true })
+      if (code !== 0 || !/Requests\/sec/.test(out)) return reject(new Error(`wrk exited with ${code}:\n${out}${err}`))
+      resolve(parseWrk(out))
+    })
   })
 }
 
-function parseWrk(out: string): LoadResult {
+/** Reads wrk's text report (`--latency`). */
+export function parseWrk(out: string): LoadResult {
   const number = (pattern: RegExp) => Number(pattern.exec(out)?.[1] ?? 0)
+  const requests = number(/(\d+) requests in/)
+  const seconds = toMs(/requests in ([\d.]+\w+),/.exec(out)?.[1]) / 1000
+  const non2xx = number(/Non-2xx or 3xx responses:\s+(\d+)/)
+  const socket = /connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
   return {
-    rps: number(/Requests\/sec:\s+([\d.]+)/),
+    rps: (requests - non2xx) / seconds,
+    totalRps: number(/Requests\/sec:\s+([\d.]+)/),
+    requests,
     p50Ms: toMs(/\s50%\s+([\d.]+\w+)/.exec(out)?.[1]),
     p99Ms: toMs(/\s99%\s+([\d.]+\w+)/.exec(out)?.[1]),
-    non2xx: number(/Non-2xx or 3xx responses:\s+(\d+)/),
-    timeouts: number(/timeout (\d+)/),
+    non2xx,
+    timeouts: Number(socket?.[4] ?? 0),
+    socketErrors: Number(socket?.[1] ?? 0) + Number(socket?.[2] ?? 0) + Number(socket?.[3] ?? 0),
   }
 }
 
@@ -87,4 +113,12 @@ function toMs(value: string | undefined): number {
   if (!match) return NaN
   const scale = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as 'us' | 'ms' | 's' | 'm']
   return Number(match[1]) * scale
+}
+
+/** One line per run for the log, so the spread behind each median is visible. */
+export function describeRun(name: string, r: LoadResult): string {
+  const extra = [r.non2xx ? `${r.non2xx} non-2xx` : '', r.timeouts ? `${r.timeouts} timeouts` : '', r.socketErrors ? `${r.socketErrors} socket errors` : '']
+    .filter(Boolean)
+    .join(', ')
+  return `    ${name.padEnd(28)} ${Math.round(r.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms${extra ? `  (${extra})` : ''}`
 }

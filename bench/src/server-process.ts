@@ -1,66 +1,108 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-/** The product's own bundled server (built by `pnpm bench` before it starts). */
-export const CHECKPOST_MAIN = `${ROOT}apps/server/dist/main.js`
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const START_TIMEOUT_MS = 30_000
 
-/** A server child process on 127.0.0.1 that printed its URL. */
+/** A server child process on 127.0.0.1 that answers HTTP. */
 export interface ServerProcess {
   readonly url: string
   readonly pid: number
-  /** Resident set size in MB, from /proc. */
-  rssMb(): number
+  /** From spawn to the first answer `ready` accepted. */
+  readonly startedMs: number
+  /** Resident set size now, and its peak (VmHWM), in MB, from /proc. */
+  memoryMb(): { rss: number; peak: number }
   stop(): Promise<void>
 }
 
-/**
- * Spawns `node [--import tsx] script` with PORT=0 and resolves once a line of
- * its stdout names its URL (`"url":"http://…"`), with the time that took.
- */
-export function spawnServer(script: string, env: Record<string, string>): Promise<ServerProcess & { startedMs: number }> {
-  const started = performance.now()
-  const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script]
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CHECKPOST_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk))
+export interface SpawnOptions {
+  readonly env: Record<string, string>
+  /** Extra node flags, e.g. `--cpu-prof`. */
+  readonly nodeArgs?: readonly string[]
+  /** One probe of a started server; resolves true once it answers as wanted. Default: any HTTP answer. */
+  readonly ready?: (url: string) => Promise<boolean>
+}
+
+/** A free TCP port on 127.0.0.1 (the OS picks it; the tiny race with other processes is acceptable here). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`server ${script} did not start:\n${output}`)), 30_000)
-    const fail = (error: Error) => {
-      clearTimeout(timer)
-      child.kill('SIGKILL')
-      reject(error)
-    }
-    child.once('exit', (code) => fail(new Error(`server ${script} exited with ${code}:\n${output}`)))
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output)
-      if (!match) return
-      clearTimeout(timer)
-      child.removeAllListeners('exit')
-      child.stdout!.removeAllListeners('data')
-      child.stdout!.resume()
-      resolve(handle(child, match[1]!, performance.now() - started))
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
     })
   })
 }
 
-function handle(child: ChildProcess, url: string, startedMs: number) {
+const anyAnswer = async (url: string) => {
+  const response = await fetch(`${url}/`, { method: 'GET' })
+  await response.arrayBuffer()
+  return true
+}
+
+/**
+ * Spawns `node [--import tsx] script` on a free port of 127.0.0.1 with warn-level
+ * logs, and resolves once `ready` accepts an answer (polled every 5 ms).
+ */
+export async function spawnServer(script: string, options: SpawnOptions): Promise<ServerProcess> {
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const args = [...(options.nodeArgs ?? []), ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script]
+  const started = performance.now()
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CHECKPOST_LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const keep = (chunk: Buffer) => (output = (output + chunk).slice(-20_000))
+  child.stdout!.on('data', keep)
+  child.stderr!.on('data', keep)
+  let exited = false
+  child.once('exit', () => (exited = true))
+  const ready = options.ready ?? anyAnswer
+  while (true) {
+    if (exited) throw new Error(`server ${script} exited with ${child.exitCode}:\n${output}`)
+    if (performance.now() - started > START_TIMEOUT_MS) {
+      child.kill('SIGKILL')
+      throw new Error(`server ${script} did not answer within ${START_TIMEOUT_MS} ms:\n${output}`)
+    }
+    if (await ready(url).catch(() => false)) break
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  return handle(child, url, performance.now() - started)
+}
+
+function handle(child: ChildProcess, url: string, startedMs: number): ServerProcess {
+  const status = (field: string) => {
+    const text = readFileSync(`/proc/${child.pid}/status`, 'utf8')
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(text)?.[1] ?? 0) / 1024
+  }
   return {
     url,
     pid: child.pid!,
     startedMs,
-    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    memoryMb: () => ({ rss: status('VmRSS'), peak: status('VmHWM') }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
+        if (child.exitCode !== null || child.signalCode !== null) return resolve()
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
+        child.once('exit', () => {
+          clearTimeout(kill)
+          resolve()
+        })
         child.kill('SIGTERM')
       }),
   }
+}
+
+/** POSTs a JSON body with an optional bearer key. */
+export function postJson(url: string, body: string, key?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (key) headers.authorization = `Bearer ${key}`
+  return fetch(url, { method: 'POST', headers, body })
 }

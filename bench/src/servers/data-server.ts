@@ -29,7 +29,5 @@ app.post('/api/catalog/', async (c) => {
   }))
   return new Response(JSON.stringify({ getSystems: { systems } }), { headers: { 'content-type': 'application/json' } })
 })
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
-  process.stdout.write(JSON.stringify({ url: `http://127.0.0.1:${info.port}` }) + '\n')
-})
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT) })
 process.on('SIGTERM', () => server.close(() => process.exit(0)))

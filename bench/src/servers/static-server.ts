@@ -7,7 +7,5 @@ import { Hono } from 'hono'
 const bytes = readFileSync(process.env.BENCH_RESPONSE_FILE!, 'utf8')
 const app = new Hono()
 app.post('/api/catalog/', () => new Response(bytes, { headers: { 'content-type': 'application/json' } }))
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
-  process.stdout.write(JSON.stringify({ url: `http://127.0.0.1:${info.port}` }) + '\n')
-})
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT) })
 process.on('SIGTERM', () => server.close(() => process.exit(0)))
