@@ -8,4 +8,5 @@ export const maintenanceAccess = defineAccessRules('maintenance', {
   },
 })
 
+/** The same rules as a list, for the plugin definition. */
 export const maintenanceAccessRules = listAccessRules(maintenanceAccess)

@@ -8,6 +8,7 @@ export type WindowState = z.infer<typeof windowStateSchema>
 const titleSchema = z.string().trim().min(1, 'must not be empty').max(200)
 const systemIdsSchema = z.array(idSchema).min(1, 'name at least one system').max(100)
 
+/** A maintenance window as every procedure returns it. */
 export const windowSchema = z.object({
   id: idSchema,
   title: z.string(),
@@ -23,6 +24,7 @@ export const windowSchema = z.object({
 })
 export type MaintenanceWindow = z.infer<typeof windowSchema>
 
+/** getWindows filters and paging; `{}`, `null` or nothing lists everything. */
 export const getWindowsInput = optionalInput(
   z.object({
     state: windowStateSchema.optional(),
@@ -36,10 +38,17 @@ export const getWindowsInput = optionalInput(
 )
 export type GetWindowsInput = z.output<typeof getWindowsInput>
 
+/** One page of windows, latest start first. */
 export const windowListSchema = z.object({ windows: z.array(windowSchema), nextCursor: z.string().nullable() })
 
+/** A single window by id. */
 export const windowIdInput = z.object({ windowId: idSchema })
 
+/** An end that is not after its start, when both are given (the other case is checked against the stored window). */
+const endsBeforeStart = (w: { startsAt?: string; endsAt?: string }) =>
+  w.startsAt !== undefined && w.endsAt !== undefined && Date.parse(w.endsAt) <= Date.parse(w.startsAt)
+
+/** A new window on 1..100 catalog systems. */
 export const scheduleWindowInput = z
   .object({
     title: titleSchema,
@@ -48,15 +57,18 @@ export const scheduleWindowInput = z
     startsAt: timestampSchema,
     endsAt: timestampSchema,
   })
-  .refine((w) => Date.parse(w.endsAt) > Date.parse(w.startsAt), { message: 'must be after startsAt', path: ['endsAt'] })
+  .refine((w) => !endsBeforeStart(w), { message: 'must be after startsAt', path: ['endsAt'] })
 export type ScheduleWindowInput = z.output<typeof scheduleWindowInput>
 
-export const updateWindowInput = z.object({
-  windowId: idSchema,
-  title: titleSchema.optional(),
-  description: descriptionSchema.nullable().optional(),
-  systemIds: systemIdsSchema.optional(),
-  startsAt: timestampSchema.optional(),
-  endsAt: timestampSchema.optional(),
-})
+/** A window id plus the fields to change. */
+export const updateWindowInput = z
+  .object({
+    windowId: idSchema,
+    title: titleSchema.optional(),
+    description: descriptionSchema.nullable().optional(),
+    systemIds: systemIdsSchema.optional(),
+    startsAt: timestampSchema.optional(),
+    endsAt: timestampSchema.optional(),
+  })
+  .refine((w) => !endsBeforeStart(w), { message: 'must be after startsAt', path: ['endsAt'] })
 export type UpdateWindowInput = z.output<typeof updateWindowInput>

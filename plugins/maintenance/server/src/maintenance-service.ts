@@ -16,6 +16,7 @@ async function assertSystemsExist(context: PluginContext, systemIds: readonly st
   for (const systemId of new Set(systemIds)) await catalog.getSystem({ systemId })
 }
 
+/** Creates a window on existing catalog systems (their 404 otherwise). */
 export async function scheduleWindow(context: PluginContext, input: ScheduleWindowInput, now: string): Promise<MaintenanceWindow> {
   await assertSystemsExist(context, input.systemIds)
   const id = randomUUID()

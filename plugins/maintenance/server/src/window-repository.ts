@@ -61,18 +61,22 @@ export async function listWindows(db: Db, input: GetWindowsInput, now: string) {
   }
 }
 
+/** One window with its systems, or undefined. */
 export async function findWindow(db: Db, id: string, now: string): Promise<MaintenanceWindow | undefined> {
   const row = await db.selectFrom('maintenance_windows').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) return undefined
   return toWindow(row, (await systemsOf(db, [id])).get(id) ?? [], now)
 }
 
+/** Inserts a window row (systems go through replaceWindowSystems). */
 export async function insertWindow(db: Db, row: WindowRow): Promise<void> {
   await db.insertInto('maintenance_windows').values(row).execute()
 }
 
+/** The columns an update may change. */
 export type WindowPatch = Partial<Pick<WindowRow, 'title' | 'description' | 'starts_at' | 'ends_at' | 'cancelled_at' | 'completed_at'>>
 
+/** Writes a patch to one window row. */
 export async function updateWindowRow(db: Db, id: string, patch: WindowPatch & { updated_at: string }): Promise<void> {
   await db.updateTable('maintenance_windows').set(patch).where('id', '=', id).execute()
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Migration } from 'kysely'
 
+/** Windows and the catalog systems each one affects. */
 export const createWindows: Migration = {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async up(db: Kysely<any>) {
