@@ -54,6 +54,13 @@ for (const { engine, skip } of TEST_ENGINES) {
       }
     })
 
+    it('401 that names the Bearer scheme when the key is sent without it', async () => {
+      await using t = await start()
+      const { key } = await t.createKey(['catalog.catalog.read'])
+      const response = await getSystems(t, key)
+      expect(response.body.message).toBe('Malformed API key: use the Bearer scheme (Authorization: Bearer ck_…)')
+    })
+
     it('401 for a well-formed key of an unknown application', async () => {
       await using t = await start()
       const response = await getSystems(t, `Bearer ck_${APP_ID}_${SECRET}`)

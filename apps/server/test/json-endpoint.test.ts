@@ -101,6 +101,22 @@ for (const { engine, skip } of TEST_ENGINES) {
         expect(response.body.data.issues).toEqual([{ path: 'systemId', message: expect.any(String) }])
       })
 
+      it('answers the per-procedure endpoint\'s own errors (unknown procedure, 415) in oRPC\'s shape too', async () => {
+        await using t = await start()
+        const unknown = await t.call('catalog/getSytems', { key: t.adminKey, body: {} })
+        expect(unknown.status).toBe(404)
+        expect(unknown.body).toEqual({ defined: false, code: 'NOT_FOUND', status: 404, message: 'Unknown procedure "getSytems" in plugin "catalog"' })
+        const text = await t.call('catalog/getSystems', { key: t.adminKey, body: '{}', headers: { 'content-type': 'text/plain' } })
+        expect(text.body).toMatchObject({ defined: false, code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 })
+      })
+
+      it('404 that says to use POST for a GET on an endpoint', async () => {
+        await using t = await start()
+        const response = await t.host.app.request('/api/catalog/', { method: 'GET' })
+        expect(response.status).toBe(404)
+        expect((await response.json()).message).toBe('No route for GET /api/catalog/ (procedures are called with POST)')
+      })
+
       it('404 for an unknown plugin', async () => {
         await using t = await start()
         const response = await t.call('nope/', { key: t.adminKey, body: { getSystems: {} } })

@@ -71,7 +71,10 @@ export function createHost(options: HostOptions): Host {
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
-  app.notFound((c) => errorResponse(wireError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`), requestIdOf(c)))
+  app.notFound((c) => {
+    const hint = c.req.method !== 'POST' && c.req.path.startsWith('/api/') ? ' (procedures are called with POST)' : ''
+    return errorResponse(wireError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}${hint}`), requestIdOf(c))
+  })
   app.onError((error, c) => errorResponse(toWireError(error, logger), requestIdOf(c)))
 
   return {

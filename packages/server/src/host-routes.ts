@@ -2,7 +2,7 @@ import type { Database } from '@checkpost/db'
 import type { Context } from 'hono'
 import type { Authenticator } from './authenticator.ts'
 import type { HostLimits } from './host-limits.ts'
-import { errorResponse, jsonResponse, withHeaders } from './http-responses.ts'
+import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from './http-responses.ts'
 import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
@@ -90,7 +90,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
       }
       return withHeaders(response, responseHeaders)
     } catch (error) {
-      return errorResponse(toWireError(error, requestLogger), requestId)
+      return procedureErrorResponse(toWireError(error, requestLogger), requestId)
     }
   }
 

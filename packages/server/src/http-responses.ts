@@ -12,9 +12,24 @@ export function jsonResponse(body: unknown, requestId: string, status = 200): Re
 
 /** The wire form of an error: status, JSON body, its headers and the request id. */
 export function errorResponse(error: WireError, requestId: string): Response {
+  return respondWithError(error, error.body, requestId)
+}
+
+/**
+ * The same error in oRPC's JSON shape, for the per-procedure endpoint, so that
+ * every error there — the host's before the handler, oRPC's inside it — reads
+ * alike and oRPC clients decode it: `{defined, code, status, message, data}`.
+ */
+export function procedureErrorResponse(error: WireError, requestId: string): Response {
+  const { code, message, issues } = error.body
+  const body = { defined: false, code, status: error.status, message, ...(issues ? { data: { issues } } : {}) }
+  return respondWithError(error, body, requestId)
+}
+
+function respondWithError(error: WireError, body: unknown, requestId: string): Response {
   const headers = new Headers({ 'content-type': JSON_TYPE, 'x-request-id': requestId, ...error.headers })
   if (error.status === 401) headers.set('www-authenticate', 'Bearer')
-  return new Response(JSON.stringify(error.body), { status: error.status, headers })
+  return new Response(JSON.stringify(body), { status: error.status, headers })
 }
 
 /** Copies a response, adding headers (the oRPC handler's responses are not ours to mutate). */

@@ -125,7 +125,7 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
         return { ok: false, code: 'UNAUTHORIZED', message: 'Missing API key (Authorization: Bearer ck_…)' }
       }
       const key = parseBearerKey(authorization)
-      if (!key) return { ok: false, code: 'UNAUTHORIZED', message: 'Malformed API key' }
+      if (!key) return { ok: false, code: 'UNAUTHORIZED', message: malformedMessage(authorization) }
       const [row] = (await lookup.execute(database.db, { id: key.applicationId })) as KeyRow[]
       if (!row) return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
       const refusal = await verify(row, key, digestSecret(key.secret))
@@ -139,4 +139,10 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
       logger.debug('authenticator flushed')
     },
   }
+}
+
+/** Says what is wrong with a header that does not parse, without echoing it. */
+function malformedMessage(authorization: string): string {
+  if (authorization.startsWith('ck_')) return 'Malformed API key: use the Bearer scheme (Authorization: Bearer ck_…)'
+  return 'Malformed API key (expected Authorization: Bearer ck_{applicationId}_{secret})'
 }
