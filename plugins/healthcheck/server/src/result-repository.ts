@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto'
-import { decodeCursor, encodeCursor } from '@checkpost/db'
+import { decodeCursor, encodeCursor, prepareQuery } from '@checkpost/db'
 import type { CheckResult, GetHistoryInput, ResultStatus } from '@checkpost/healthcheck-contract'
 import type { Kysely, Selectable } from 'kysely'
+import { createResultId } from './result-id.ts'
 import type { HealthcheckTables } from './tables.ts'
 
 type Db = Kysely<HealthcheckTables>
@@ -16,21 +16,40 @@ export interface NewResult {
   readonly observedAt: string
 }
 
-// 6 values a row: 500 rows stay well under SQLite's and Postgres's parameter limits.
+// 6 values a row: 3,000 parameters per statement, well under SQLite's (32,766) and Postgres's (65,535) limits.
 const ROWS_PER_INSERT = 500
+const COLUMNS = ['id', 'check_id', 'status', 'latency_ms', 'message', 'observed_at'] as const
+
+// A full chunk always has the same SQL: compiled once per dialect, bound with a flat array of values.
+const insertFullChunk = prepareQuery<string, never>((db, param) =>
+  db.insertInto('healthcheck_results').values(
+    Array.from({ length: ROWS_PER_INSERT }, (_, row) =>
+      Object.fromEntries(COLUMNS.map((column, c) => [column, param(String(row * COLUMNS.length + c))])),
+    ),
+  ),
+)
 
 /** Inserts results in multi-row statements; the caller's transaction makes it all or nothing. */
 export async function insertResults(db: Db, results: readonly NewResult[]): Promise<void> {
   for (let i = 0; i < results.length; i += ROWS_PER_INSERT) {
-    const rows = results.slice(i, i + ROWS_PER_INSERT).map((r) => ({
-      id: randomUUID(),
-      check_id: r.checkId,
-      status: r.status,
-      latency_ms: r.latencyMs,
-      message: r.message,
-      observed_at: r.observedAt,
-    }))
-    await db.insertInto('healthcheck_results').values(rows).execute()
+    const chunk = results.slice(i, i + ROWS_PER_INSERT)
+    const values: unknown[] = []
+    for (const r of chunk) values.push(createResultId(), r.checkId, r.status, r.latencyMs, r.message, r.observedAt)
+    // The prepared query looks its values up by slot name "0", "1", …: an array answers exactly that.
+    if (chunk.length === ROWS_PER_INSERT) await insertFullChunk.execute(db, values as unknown as Record<string, unknown>)
+    else await db.insertInto('healthcheck_results').values(chunk.map((_, row) => toRow(values, row))).execute()
+  }
+}
+
+function toRow(values: readonly unknown[], row: number) {
+  const at = (c: number) => values[row * COLUMNS.length + c]
+  return {
+    id: at(0) as string,
+    check_id: at(1) as string,
+    status: at(2) as string,
+    latency_ms: at(3) as number | null,
+    message: at(4) as string | null,
+    observed_at: at(5) as string,
   }
 }
 
