@@ -68,14 +68,20 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
     return result
   }
 
-  /** Throws 404/403 for an input id out of reach, or 403 when nothing but a global rule could allow the call. */
+  /**
+   * Throws 404/403 for an input id out of reach, or 403 when nothing but a
+   * global rule could allow the call. A list filtered by an id the caller cannot
+   * see is not refused: it lists nothing of it (its items are filtered out), the
+   * same answer an absent id gets.
+   */
   async function checkInput(base: GuardedCall, input: unknown): Promise<void> {
     const call = toGuardCall(base)
+    const filtersOutput = base.meta.instance?.some((access) => (access.outputLists?.length ?? 0) > 0) ?? false
     let checked = 0
     for (const access of base.meta.instance ?? []) {
       const ids = [...new Set((access.inputIds ?? []).flatMap((path) => valuesAt(input, path)))]
       checked += ids.length
-      if (ids.length === 0) continue
+      if (ids.length === 0 || (filtersOutput && call.level === 'read')) continue
       for (const [id, reach] of await reachOf(call, access.resourceType, ids)) {
         // The very answer an absent id gets from the router: hidden and absent look alike.
         if (reach === 'invisible') throw new DomainError('NOT_FOUND', `${definitionOf(access.resourceType).label} not found`)
@@ -83,7 +89,6 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
       }
     }
     // A caller let in through its teams (no global rule) must have been checked against some instance.
-    const filtersOutput = base.meta.instance?.some((access) => (access.outputLists?.length ?? 0) > 0) ?? false
     const holdsRule = call.level === 'read' ? call.globalRead : call.globalManage
     if (!holdsRule && checked === 0 && !filtersOutput) {
       const missing = base.meta.access?.find((rule) => !grantsAccess(base.identity.rules, rule))

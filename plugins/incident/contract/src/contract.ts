@@ -26,7 +26,7 @@ export const incidentContract = {
     .meta({
       instance: [
         { resourceType: INCIDENT, outputLists: [{ path: 'incidents' }] },
-        // Filtering by a system the caller cannot see answers 404, as getSystem would.
+        // Filtering by a system the caller cannot see lists nothing of it, as for an absent id.
         { resourceType: SYSTEM, inputIds: ['systemId'] },
       ],
     })

@@ -24,7 +24,7 @@ export const maintenanceContract = {
     .meta({
       instance: [
         { resourceType: WINDOW, outputLists: [{ path: 'windows' }] },
-        // Filtering by a system the caller cannot see answers 404, as getSystem would.
+        // Filtering by a system the caller cannot see lists nothing of it, as for an absent id.
         { resourceType: SYSTEM, inputIds: ['systemId'] },
       ],
     })
