@@ -148,6 +148,22 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(response.body.issues[0].path).toBe('from')
     })
 
+    it('answers 400 for a cursor that decodes to something other than a page position', async () => {
+      await using t = await start()
+      const cursor = Buffer.from(JSON.stringify([1, 2])).toString('base64url')
+      const response = await call(t, { getWindows: { cursor } })
+      expect(response.status).toBe(400)
+      expect(response.body.message).toBe('Invalid cursor')
+    })
+
+    it('answers 400 naming endsAt for an end whose UTC year has five digits', async () => {
+      await using t = await start()
+      const input = { title: 'w', systemIds: [t.systems[0]], startsAt: at(1), endsAt: '9999-12-31T23:30:00-02:00' }
+      const response = await call(t, { scheduleWindow: input })
+      expect(response.status).toBe(400)
+      expect(response.body.issues[0].path).toBe('endsAt')
+    })
+
     it('stores nothing when a later key of the batch answers 409', async () => {
       await using t = await start()
       const scheduled = await schedule(t, [1, 2])
