@@ -52,6 +52,7 @@ try {
   const missed = figures.filter((f) => f.holds === false)
   say('')
   say(missed.length === 0 ? 'Every target holds.' : `Missed: ${missed.map((f) => f.label).join('; ')}`)
+  if (options.quick) say('Quick mode (tiny loads of 1 s): the verdicts above check the harness, not the product; run `pnpm bench`.')
   if (profileDir) say(`CPU profiles of the Checkpost server under the ceilings load: ${profileDir}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })

@@ -8,7 +8,6 @@ import type { Kysely } from 'kysely'
  * request, argon2 verify, query the roles and their rules, and write lastUsedAt.
  */
 export function createNaiveAuthenticator(database: Database): Authenticator {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const db = database.db as Kysely<any>
   return {
     async authenticate(header) {

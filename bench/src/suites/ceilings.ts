@@ -7,7 +7,7 @@ import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
 import { median, targetFigure, type Figure } from '../figures.ts'
 import { describeRun, runLoad, type LoadResult } from '../load.ts'
 import { say } from '../say.ts'
-import { postJson, spawnServer, type ServerProcess } from '../server-process.ts'
+import { ROOT, postJson, spawnServer, type ServerProcess } from '../server-process.ts'
 
 const server = (name: string) => fileURLToPath(new URL(`../servers/${name}`, import.meta.url))
 export const GET_SYSTEMS = '{"getSystems": {}}'
@@ -21,8 +21,10 @@ type Variant = (typeof VARIANTS)[number]
  */
 export async function measureCeilings(db: BenchDatabase, dir: string, options: BenchOptions): Promise<Figure[]> {
   const env = { CHECKPOST_DATABASE_URL: db.url }
-  const profile = options.profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] } : {}
-  const checkpost = await spawnServer(CHECKPOST_BUNDLE, { env, ...profile })
+  // Profiled from source (through tsx) so that each frame names its package and file.
+  const checkpost = options.profileDir
+    ? await spawnServer(`${ROOT}apps/server/src/main.ts`, { env, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] })
+    : await spawnServer(CHECKPOST_BUNDLE, { env })
   const servers: Partial<Record<Variant, ServerProcess>> = { checkpost }
   const runs: Record<Variant, LoadResult[]> = { static: [], data: [], checkpost: [], naive: [] }
   try {
