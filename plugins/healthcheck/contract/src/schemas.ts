@@ -79,14 +79,19 @@ export const resultSchema = z.object({
 export type CheckResult = z.infer<typeof resultSchema>
 
 export const getHistoryInput = optionalInput(
-  z.object({
-    healthCheckId: idSchema.optional(),
-    systemId: idSchema.optional(),
-    from: timestampSchema.optional(),
-    to: timestampSchema.optional(),
-    limit: limitSchema,
-    cursor: cursorSchema.optional(),
-  }),
+  z
+    .object({
+      healthCheckId: idSchema.optional(),
+      systemId: idSchema.optional(),
+      from: timestampSchema.optional(),
+      to: timestampSchema.optional(),
+      limit: limitSchema,
+      cursor: cursorSchema.optional(),
+    })
+    .refine((range) => !range.from || !range.to || Date.parse(range.from) <= Date.parse(range.to), {
+      path: ['to'],
+      message: 'must not be before from',
+    }),
 )
 export type GetHistoryInput = z.output<typeof getHistoryInput>
 

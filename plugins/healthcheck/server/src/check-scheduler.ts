@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { runInTransaction, type Database } from '@checkpost/db'
 import type { BackgroundTask, Clock, Logger } from '@checkpost/server'
 import type { Kysely } from 'kysely'
-import { toHealthCheck } from './check-repository.ts'
+import { findCheck, toHealthCheck } from './check-repository.ts'
 import { probeHttp } from './http-probe.ts'
 import { insertResults } from './result-repository.ts'
 import type { HealthcheckTables } from './tables.ts'
@@ -17,7 +17,10 @@ export interface CheckSchedulerOptions {
 
 /** Extra lease time past a probe's own timeout before another process may take the check over. */
 const LEASE_MARGIN_MS = 5_000
-const CLAIMS_PER_TICK = 50
+/** Probes one process runs at once; due checks past this wait for the next tick (or another process). */
+const MAX_IN_FLIGHT = 100
+/** Bounds the claim rounds of one tick, whatever races with other processes do. */
+const ROUNDS_PER_TICK = 20
 
 /**
  * Runs enabled http checks on their interval. Several processes may share the
@@ -54,21 +57,44 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
   async function run(check: ReturnType<typeof toHealthCheck>): Promise<void> {
     const outcome = await probeHttp(check.http!)
     await runInTransaction(options.database, async (trx) => {
-      const observedAt = options.clock.now().toISOString()
-      await insertResults(trx, [{ checkId: check.id, ...outcome, observedAt }])
-      await trx
+      // Releasing the lease also tells whether the check still exists (it may have been deleted meanwhile).
+      const released = await trx
         .updateTable('healthcheck_checks')
         .set({ lease_owner: null, lease_expires_at: null })
         .where('id', '=', check.id)
         .where('lease_owner', '=', owner)
-        .execute()
+        .executeTakeFirst()
+      const exists = released.numUpdatedRows > 0n || (await findCheck(trx, check.id)) !== undefined
+      if (!exists) return
+      const observedAt = options.clock.now().toISOString()
+      await insertResults(trx, [{ checkId: check.id, ...outcome, observedAt }])
     })
   }
 
+  function launch(check: ReturnType<typeof toHealthCheck>): void {
+    const probe = run(check)
+      .catch((error: unknown) => options.logger.warn('health check probe failed to record', { checkId: check.id, error }))
+      .finally(() => inFlight.delete(probe))
+    inFlight.add(probe)
+  }
+
+  /** Claims and starts due checks until none is left or the in-flight bound is reached. */
   async function tick(): Promise<void> {
-    const now = options.clock.now()
-    const at = now.toISOString()
-    const due = await db
+    for (let round = 0; round < ROUNDS_PER_TICK; round++) {
+      const room = MAX_IN_FLIGHT - inFlight.size
+      if (room <= 0) return
+      const now = options.clock.now()
+      const due = await findDue(now.toISOString(), room)
+      for (const row of due) {
+        const check = toHealthCheck(row)
+        if (check.http && (await claim(check, now))) launch(check)
+      }
+      if (due.length < room) return
+    }
+  }
+
+  function findDue(at: string, limit: number) {
+    return db
       .selectFrom('healthcheck_checks')
       .selectAll()
       .where('kind', '=', 'http')
@@ -76,16 +102,8 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
       .where((eb) => eb.or([eb('next_run_at', 'is', null), eb('next_run_at', '<=', at)]))
       .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', at)]))
       .orderBy('next_run_at')
-      .limit(CLAIMS_PER_TICK)
+      .limit(limit)
       .execute()
-    for (const row of due) {
-      const check = toHealthCheck(row)
-      if (!check.http || !(await claim(check, now))) continue
-      const probe = run(check)
-        .catch((error: unknown) => options.logger.warn('health check probe failed to record', { checkId: check.id, error }))
-        .finally(() => inFlight.delete(probe))
-      inFlight.add(probe)
-    }
   }
 
   function schedule(): void {

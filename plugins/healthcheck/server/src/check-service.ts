@@ -14,9 +14,18 @@ import { insertResults } from './result-repository.ts'
 
 export const CHECK_LABEL = 'Health check'
 
+/**
+ * Throws the catalog's 404 for a system that does not exist. Filters use it too:
+ * the host answers 404 for a system the caller may not see, so an absent one
+ * must answer the same, never an empty 200.
+ */
+export async function requireSystem(context: PluginContext, systemId: string | undefined): Promise<void> {
+  if (systemId !== undefined) await context.peer('catalog', catalogContract).getSystem({ systemId })
+}
+
 /** Creates a check on an existing catalog system (its 404 otherwise). */
 export async function createCheck(context: PluginContext, input: CreateHealthCheckInput, now: string): Promise<HealthCheck> {
-  await context.peer('catalog', catalogContract).getSystem({ systemId: input.systemId })
+  await requireSystem(context, input.systemId)
   const id = randomUUID()
   await insertCheck(context.db, {
     id,

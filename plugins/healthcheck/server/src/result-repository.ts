@@ -87,40 +87,56 @@ export async function listHistory(db: Db, input: GetHistoryInput) {
   }
 }
 
-/** The newest result of each check. */
-export async function latestResults(db: Db, checkIds: readonly string[]): Promise<Map<string, ResultRow>> {
-  const latest = new Map<string, ResultRow>()
-  for (const checkId of checkIds) {
-    const row = await db
-      .selectFrom('healthcheck_results')
-      .selectAll()
-      .where('check_id', '=', checkId)
-      .orderBy('observed_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-    if (row) latest.set(checkId, row)
-  }
-  return latest
+/** The newest result of each check (of one system, or all), in one query. */
+export async function latestResults(db: Db, systemId?: string): Promise<Map<string, Pick<ResultRow, 'status' | 'observed_at'>>> {
+  let query = db
+    .selectFrom('healthcheck_checks as c')
+    .innerJoin('healthcheck_results as r', (join) =>
+      join.on((eb) =>
+        eb(
+          'r.id',
+          '=',
+          eb
+            .selectFrom('healthcheck_results as x')
+            .select('x.id')
+            .whereRef('x.check_id', '=', 'c.id')
+            .orderBy('x.observed_at', 'desc')
+            .orderBy('x.id', 'desc')
+            .limit(1),
+        ),
+      ),
+    )
+    .select(['c.id as check_id', 'r.status', 'r.observed_at'])
+  if (systemId) query = query.where('c.system_id', '=', systemId)
+  const rows = await query.execute()
+  return new Map(rows.map((row) => [row.check_id, { status: row.status, observed_at: row.observed_at }]))
 }
 
-/** Per check: results since `since`, and how many of them were up (healthy or degraded). */
-export async function countResultsSince(db: Db, checkIds: readonly string[], since: string) {
-  const counts = new Map<string, { total: number; up: number }>()
-  if (checkIds.length === 0) return counts
+/** Per check: results since each of `since` (ascending windows) and how many of them were up (not unhealthy). */
+export async function countResultsSince(db: Db, since: readonly string[], systemId?: string) {
+  const oldest = [...since].sort()[0]!
+  let checks = db.selectFrom('healthcheck_checks').select('id')
+  if (systemId) checks = checks.where('system_id', '=', systemId)
   const rows = await db
     .selectFrom('healthcheck_results')
-    .select(['check_id', 'status'])
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('check_id', 'in', [...checkIds])
-    .where('observed_at', '>=', since)
-    .groupBy(['check_id', 'status'])
+    .select('check_id')
+    .select((eb) =>
+      since.flatMap((at, i) => [
+        eb.fn.sum<number | string>(eb.case().when('observed_at', '>=', at).then(1).else(0).end()).as(`total${i}`),
+        eb.fn
+          .sum<number | string>(
+            eb.case().when(eb.and([eb('observed_at', '>=', at), eb('status', '!=', 'unhealthy')])).then(1).else(0).end(),
+          )
+          .as(`up${i}`),
+      ]),
+    )
+    .where('check_id', 'in', checks)
+    .where('observed_at', '>=', oldest)
+    .groupBy('check_id')
     .execute()
-  for (const row of rows) {
-    const entry = counts.get(row.check_id) ?? { total: 0, up: 0 }
-    entry.total += Number(row.n)
-    if (row.status !== 'unhealthy') entry.up += Number(row.n)
-    counts.set(row.check_id, entry)
+  const counts = new Map<string, { total: number; up: number }[]>()
+  for (const row of rows as unknown as Record<string, string | number>[]) {
+    counts.set(String(row.check_id), since.map((_, i) => ({ total: Number(row[`total${i}`]), up: Number(row[`up${i}`]) })))
   }
   return counts
 }

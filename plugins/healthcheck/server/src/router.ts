@@ -1,7 +1,7 @@
 import { healthcheckContract } from '@checkpost/healthcheck-contract'
 import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
 import { deleteCheckRow, findCheck, listChecks } from './check-repository.ts'
-import { CHECK_LABEL, createCheck, reportResults, updateCheck } from './check-service.ts'
+import { CHECK_LABEL, createCheck, reportResults, requireSystem, updateCheck } from './check-service.ts'
 import { listHistory } from './result-repository.ts'
 import { computeStatus } from './status-service.ts'
 
@@ -11,9 +11,10 @@ export function createHealthcheckRouter({ clock }: Pick<PluginDeps, 'clock'>) {
   const now = () => clock.now().toISOString()
 
   return os.router({
-    getHealthChecks: os.getHealthChecks.handler(async ({ context, input }) => ({
-      healthChecks: await listChecks(context.db, input.systemId),
-    })),
+    getHealthChecks: os.getHealthChecks.handler(async ({ context, input }) => {
+      await requireSystem(context, input.systemId)
+      return { healthChecks: await listChecks(context.db, input.systemId) }
+    }),
     getHealthCheck: os.getHealthCheck.handler(async ({ context, input }) =>
       orNotFound(await findCheck(context.db, input.healthCheckId), CHECK_LABEL),
     ),
@@ -27,7 +28,14 @@ export function createHealthcheckRouter({ clock }: Pick<PluginDeps, 'clock'>) {
       return { success: true as const }
     }),
     reportResults: os.reportResults.handler(({ context, input }) => reportResults(context, input.results, now())),
-    getHistory: os.getHistory.handler(({ context, input }) => listHistory(context.db, input)),
-    getStatus: os.getStatus.handler(({ context, input }) => computeStatus(context, input.systemId, clock.now())),
+    getHistory: os.getHistory.handler(async ({ context, input }) => {
+      await requireSystem(context, input.systemId)
+      if (input.healthCheckId) orNotFound(await findCheck(context.db, input.healthCheckId), CHECK_LABEL)
+      return listHistory(context.db, input)
+    }),
+    getStatus: os.getStatus.handler(async ({ context, input }) => {
+      await requireSystem(context, input.systemId)
+      return computeStatus(context, input.systemId, clock.now())
+    }),
   })
 }

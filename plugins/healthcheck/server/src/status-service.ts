@@ -12,9 +12,8 @@ const WINDOWS = { '24h': DAY, '7d': 7 * DAY, '30d': 30 * DAY } as const
 /** Current state per check and per system (worst of its checks), with uptime over 24 h, 7 d and 30 d. */
 export async function computeStatus(context: PluginContext, systemId: string | undefined, now: Date): Promise<HealthStatus> {
   const checks = await listChecks(context.db, systemId)
-  const ids = checks.map((c) => c.id)
-  const latest = await latestResults(context.db, ids)
-  const uptime = await uptimeOf(context, ids, now)
+  const latest = await latestResults(context.db, systemId)
+  const uptime = await uptimeOf(context, systemId, now)
   const checkStates = checks.map((check) => {
     const last = latest.get(check.id)
     return {
@@ -23,7 +22,7 @@ export async function computeStatus(context: PluginContext, systemId: string | u
       name: check.name,
       status: (last?.status ?? 'unknown') as CheckState,
       lastObservedAt: last?.observed_at ?? null,
-      uptime: uptime.get(check.id)!,
+      uptime: uptime.get(check.id) ?? NO_UPTIME,
     }
   })
   const underMaintenance = await systemsUnderMaintenance(context)
@@ -41,12 +40,17 @@ export async function computeStatus(context: PluginContext, systemId: string | u
   return { checks: checkStates, systems }
 }
 
-async function uptimeOf(context: PluginContext, ids: readonly string[], now: Date) {
+const NO_UPTIME = { '24h': null, '7d': null, '30d': null }
+
+/** Healthy-or-degraded share of each check's results per window; checks without results are left out. */
+async function uptimeOf(context: PluginContext, systemId: string | undefined, now: Date) {
+  const windows = Object.keys(WINDOWS) as (keyof typeof WINDOWS)[]
+  const since = windows.map((window) => new Date(now.getTime() - WINDOWS[window]).toISOString())
+  const counts = await countResultsSince(context.db, since, systemId)
   const result = new Map<string, Record<keyof typeof WINDOWS, number | null>>()
-  for (const id of ids) result.set(id, { '24h': null, '7d': null, '30d': null })
-  for (const [window, span] of Object.entries(WINDOWS) as [keyof typeof WINDOWS, number][]) {
-    const counts = await countResultsSince(context.db, ids, new Date(now.getTime() - span).toISOString())
-    for (const [id, { total, up }] of counts) result.get(id)![window] = total === 0 ? null : up / total
+  for (const [id, perWindow] of counts) {
+    const entries = windows.map((window, i) => [window, perWindow[i]!.total === 0 ? null : perWindow[i]!.up / perWindow[i]!.total])
+    result.set(id, Object.fromEntries(entries) as Record<keyof typeof WINDOWS, number | null>)
   }
   return result
 }

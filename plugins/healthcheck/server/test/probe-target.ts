@@ -6,13 +6,16 @@ export interface ProbeTarget extends AsyncDisposable {
   readonly url: string
   hits: number
   status: number
+  /** How long each answer waits, in ms (0 by default). */
+  delayMs: number
 }
 
 export async function startProbeTarget(): Promise<ProbeTarget> {
-  const target = { hits: 0, status: 200 } as ProbeTarget & { server: Server }
+  const target = { hits: 0, status: 200, delayMs: 0 } as ProbeTarget & { server: Server }
   const server = createServer((_, response) => {
     target.hits++
-    response.writeHead(target.status).end('ok')
+    const status = target.status
+    setTimeout(() => response.writeHead(status).end('ok'), target.delayMs)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return Object.assign(target, {
