@@ -5,7 +5,8 @@ const pluginServer = '@checkpost/*-server'
 const pluginContract = '@checkpost/*-contract'
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**'] },
+  // vitest.config.ts files sit outside each package's tsconfig (src, test); they hold one setting each.
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', '**/vitest.config.ts'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],

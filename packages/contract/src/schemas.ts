@@ -9,8 +9,15 @@ export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200)
 /** A free-text description, up to 2,000 characters. */
 export const descriptionSchema = z.string().max(2000)
 
-/** An ISO-8601 timestamp with offset, as every timestamp on the wire. */
-export const timestampSchema = z.iso.datetime({ offset: true })
+/**
+ * An ISO-8601 timestamp with offset, as every timestamp on the wire. Its UTC
+ * form must keep a four-digit year: timestamps are stored as ISO text and
+ * compared as text, which `+010000-…` (e.g. 9999-12-31T23:30-02:00) would misorder.
+ */
+export const timestampSchema = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = new Date(value).getUTCFullYear()
+  return !(year < 0 || year > 9999) // NaN (not a timestamp) is the format check's to report
+}, 'must fall between the years 0000 and 9999 in UTC')
 
 /** Page size for paged lists: 1..500, default 100. */
 export const limitSchema = z.int().min(1).max(500).default(100)

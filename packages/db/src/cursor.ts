@@ -1,27 +1,22 @@
 import { DomainError } from '@checkpost/contract'
 
 /**
- * Opaque keyset-paging cursors: the sort values of the last row of a page,
- * base64url-encoded. A cursor that does not decode is the caller's error (400).
+ * Opaque keyset-paging cursors: the sort values (text columns) of the last row
+ * of a page, base64url-encoded. A cursor that does not decode to exactly
+ * `arity` strings is the caller's error (400).
  * @example
  * const nextCursor = rows.length > limit ? encodeCursor([last.created_at, last.id]) : null
  * const [createdAt, id] = decodeCursor(input.cursor, 2)
  */
-export function encodeCursor(values: readonly (string | number)[]): string {
+export function encodeCursor(values: readonly string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url')
 }
 
 /** Decodes a cursor made by `encodeCursor` with `arity` values; throws BAD_REQUEST otherwise. */
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+export function decodeCursor(cursor: string, arity: number): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (
-      Array.isArray(values) &&
-      values.length === arity &&
-      values.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return values
-    }
+    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string')) return values
   } catch {
     // fall through
   }

@@ -24,7 +24,8 @@ export interface PluginContext {
   readonly resourceDeleted: (resourceType: string, resourceId: string) => Promise<void>
   /**
    * An in-process client for another plugin, typed by its contract package:
-   * same transaction and identity, no access check (the caller's own rules apply).
+   * same transaction and identity, and no access or instance check — the
+   * calling procedure's own declarations are what guard the call.
    */
   readonly peer: <C extends AnyContractRouter>(pluginId: string, contract: C) => ContractRouterClient<C>
 }

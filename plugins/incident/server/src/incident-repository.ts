@@ -63,7 +63,7 @@ export async function listIncidents(db: Db, filter: IncidentFilter): Promise<{ i
     )
   }
   if (filter.cursor !== undefined) {
-    const [createdAt, id] = decodeCursor(filter.cursor, 2).map(String) as [string, string]
+    const [createdAt, id] = decodeCursor(filter.cursor, 2) as [string, string]
     query = query.where((eb) =>
       eb.or([eb('created_at', '<', createdAt), eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)])]),
     )

@@ -5,15 +5,6 @@ import { z } from 'zod'
 export const windowStateSchema = z.enum(['scheduled', 'in_progress', 'completed', 'cancelled'])
 export type WindowState = z.infer<typeof windowStateSchema>
 
-/**
- * An input timestamp whose UTC form has a four-digit year: stored ISO text is
- * compared as text, which `+010000-…` or `-000001-…` would put out of order.
- */
-const inputTimestampSchema = timestampSchema.refine((value) => {
-  const year = new Date(value).getUTCFullYear()
-  return !(year < 0 || year > 9999) // NaN (not a timestamp) is the format check's to report
-}, 'must fall between the years 0000 and 9999 in UTC')
-
 const titleSchema = z.string().trim().min(1, 'must not be empty').max(200)
 const systemIdsSchema = z.array(idSchema).min(1, 'name at least one system').max(100)
 
@@ -39,8 +30,8 @@ export const getWindowsInput = optionalInput(
     state: windowStateSchema.optional(),
     systemId: idSchema.optional(),
     /** Windows overlapping [from, to). */
-    from: inputTimestampSchema.optional(),
-    to: inputTimestampSchema.optional(),
+    from: timestampSchema.optional(),
+    to: timestampSchema.optional(),
     limit: limitSchema,
     cursor: cursorSchema.optional(),
   }),
@@ -63,8 +54,8 @@ export const scheduleWindowInput = z
     title: titleSchema,
     description: descriptionSchema.optional(),
     systemIds: systemIdsSchema,
-    startsAt: inputTimestampSchema,
-    endsAt: inputTimestampSchema,
+    startsAt: timestampSchema,
+    endsAt: timestampSchema,
   })
   .refine((w) => !endsBeforeStart(w), { message: 'must be after startsAt', path: ['endsAt'] })
 export type ScheduleWindowInput = z.output<typeof scheduleWindowInput>
@@ -76,8 +67,8 @@ export const updateWindowInput = z
     title: titleSchema.optional(),
     description: descriptionSchema.nullable().optional(),
     systemIds: systemIdsSchema.optional(),
-    startsAt: inputTimestampSchema.optional(),
-    endsAt: inputTimestampSchema.optional(),
+    startsAt: timestampSchema.optional(),
+    endsAt: timestampSchema.optional(),
   })
   .refine((w) => !endsBeforeStart(w), { message: 'must be after startsAt', path: ['endsAt'] })
 export type UpdateWindowInput = z.output<typeof updateWindowInput>

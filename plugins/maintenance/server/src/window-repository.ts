@@ -1,4 +1,3 @@
-import { DomainError } from '@checkpost/contract'
 import { decodeCursor, encodeCursor } from '@checkpost/db'
 import type { GetWindowsInput, MaintenanceWindow } from '@checkpost/maintenance-contract'
 import type { Kysely, Selectable } from 'kysely'
@@ -49,8 +48,7 @@ export async function listWindows(db: Db, input: GetWindowsInput, now: string) {
     query = query.where('id', 'in', ids)
   }
   if (input.cursor) {
-    const [startsAt, id] = decodeCursor(input.cursor, 2)
-    if (typeof startsAt !== 'string' || typeof id !== 'string') throw new DomainError('BAD_REQUEST', 'Invalid cursor')
+    const [startsAt, id] = decodeCursor(input.cursor, 2) as [string, string]
     query = query.where((eb) => eb.or([eb('starts_at', '<', startsAt), eb.and([eb('starts_at', '=', startsAt), eb('id', '<', id)])]))
   }
   const rows = await query.orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(input.limit + 1).execute()
