@@ -5,11 +5,22 @@ export const checkKindSchema = z.enum(['http', 'push'])
 export const resultStatusSchema = z.enum(['healthy', 'degraded', 'unhealthy'])
 export type ResultStatus = z.infer<typeof resultStatusSchema>
 
+const urlSchema = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000)
+const expectedStatusSchema = z.int().min(100).max(599)
+const timeoutSchema = z.int().min(100).max(60_000)
+
 /** What an `http` check probes. */
 export const httpSettingsSchema = z.object({
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000),
-  expectedStatus: z.int().min(100).max(599).default(200),
-  timeoutMs: z.int().min(100).max(60_000).default(5000),
+  url: urlSchema,
+  expectedStatus: expectedStatusSchema.default(200),
+  timeoutMs: timeoutSchema.default(5000),
+})
+
+/** A change to an http check's settings: fields left out keep their current values. */
+export const httpSettingsPatchSchema = z.object({
+  url: urlSchema.optional(),
+  expectedStatus: expectedStatusSchema.optional(),
+  timeoutMs: timeoutSchema.optional(),
 })
 
 const intervalSchema = z.int().min(10).max(86_400)
@@ -47,7 +58,7 @@ export const updateHealthCheckInput = z.object({
   name: nameSchema.optional(),
   intervalSeconds: intervalSchema.optional(),
   enabled: z.boolean().optional(),
-  http: httpSettingsSchema.optional(),
+  http: httpSettingsPatchSchema.optional(),
 })
 export type UpdateHealthCheckInput = z.output<typeof updateHealthCheckInput>
 

@@ -14,18 +14,9 @@ import { insertResults } from './result-repository.ts'
 
 export const CHECK_LABEL = 'Health check'
 
-/**
- * Throws the catalog's 404 for a system that does not exist. Filters use it too:
- * the host answers 404 for a system the caller may not see, so an absent one
- * must answer the same, never an empty 200.
- */
-export async function requireSystem(context: PluginContext, systemId: string | undefined): Promise<void> {
-  if (systemId !== undefined) await context.peer('catalog', catalogContract).getSystem({ systemId })
-}
-
 /** Creates a check on an existing catalog system (its 404 otherwise). */
 export async function createCheck(context: PluginContext, input: CreateHealthCheckInput, now: string): Promise<HealthCheck> {
-  await requireSystem(context, input.systemId)
+  await context.peer('catalog', catalogContract).getSystem({ systemId: input.systemId })
   const id = randomUUID()
   await insertCheck(context.db, {
     id,
@@ -50,11 +41,12 @@ export async function createCheck(context: PluginContext, input: CreateHealthChe
 export async function updateCheck(context: PluginContext, input: UpdateHealthCheckInput, now: string) {
   const check = await findCheck(context.db, input.healthCheckId)
   if (!check) return undefined
-  if (input.http && check.kind !== 'http') throw new DomainError('BAD_REQUEST', 'http settings apply to http checks only')
+  if (input.http && !check.http) throw new DomainError('BAD_REQUEST', 'http settings apply to http checks only')
   await updateCheckRow(context.db, check.id, {
     name: input.name,
     interval_seconds: input.intervalSeconds,
     enabled: input.enabled === undefined ? undefined : toDbBool(input.enabled),
+    // Each http field left out keeps its value (undefined leaves the column alone).
     http_url: input.http?.url,
     http_expected_status: input.http?.expectedStatus,
     http_timeout_ms: input.http?.timeoutMs,

@@ -1,5 +1,7 @@
 import type { HealthStatus } from '@checkpost/healthcheck-contract'
+import { catalogContract } from '@checkpost/catalog-contract'
 import { maintenanceContract } from '@checkpost/maintenance-contract'
+import { ORPCError } from '@orpc/server'
 import type { PluginContext } from '@checkpost/server'
 import { listChecks } from './check-repository.ts'
 import { countResultsSince, latestResults } from './result-repository.ts'
@@ -31,7 +33,9 @@ export async function computeStatus(context: PluginContext, systemId: string | u
     const current = worst.get(check.systemId) ?? 'unknown'
     worst.set(check.systemId, SEVERITY[check.status] > SEVERITY[current] ? check.status : current)
   }
-  if (systemId && !worst.has(systemId)) worst.set(systemId, 'unknown')
+  // A system asked for by id is listed even without checks, but only if it exists: an absent
+  // one must look like one the caller cannot see (filtered out of `systems` by the host).
+  if (systemId && !worst.has(systemId) && (await systemExists(context, systemId))) worst.set(systemId, 'unknown')
   const systems = [...worst].map(([id, status]) => ({
     systemId: id,
     status: underMaintenance.has(id) ? ('maintenance' as const) : status,
@@ -71,4 +75,14 @@ async function systemsUnderMaintenance(context: PluginContext): Promise<Set<stri
     cursor = page.nextCursor ?? undefined
   } while (cursor)
   return affected
+}
+
+async function systemExists(context: PluginContext, systemId: string): Promise<boolean> {
+  try {
+    await context.peer('catalog', catalogContract).getSystem({ systemId })
+    return true
+  } catch (error) {
+    if (error instanceof ORPCError && error.code === 'NOT_FOUND') return false
+    throw error
+  }
 }

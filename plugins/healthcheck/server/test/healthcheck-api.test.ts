@@ -139,6 +139,16 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect((await call(t, { getHistory: {} })).body.getHistory.results).toEqual([])
     })
 
+    it('changes only the http settings an update names', async () => {
+      await using t = await start()
+      const http = { url: 'https://status.example.test/health', expectedStatus: 204, timeoutMs: 2000 }
+      const check = (await call(t, { createHealthCheck: { systemId: t.system, name: 'web', kind: 'http', http } })).body.createHealthCheck
+      const updated = await call(t, { updateHealthCheck: { healthCheckId: check.id, http: { timeoutMs: 9000 } } })
+      expect(updated.body.updateHealthCheck.http).toEqual({ ...http, timeoutMs: 9000 })
+      const bad = await call(t, { updateHealthCheck: { healthCheckId: check.id, http: { url: 'file:///etc/passwd' } } })
+      expect([bad.status, bad.body.issues[0].path]).toEqual([400, 'http.url'])
+    })
+
     it('updates a check and refuses http settings on a push check', async () => {
       await using t = await start()
       const updated = await call(t, { updateHealthCheck: { healthCheckId: t.check, name: 'renamed', enabled: false } })

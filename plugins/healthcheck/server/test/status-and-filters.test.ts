@@ -48,16 +48,29 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(blogOnly.systems).toEqual([{ systemId: blog, status: 'unhealthy', underMaintenance: false }])
     })
 
-    it('answers 404 for a filter naming an unknown system or check, as for a hidden one', async () => {
+    it('lists nothing for a filter naming an unknown system or check, as the host does for a hidden one', async () => {
       await using t = await start()
-      for (const body of [{ getHealthChecks: { systemId: UNKNOWN } }, { getStatus: { systemId: UNKNOWN } }, { getHistory: { systemId: UNKNOWN } }]) {
-        expect((await call(t, body)).body).toMatchObject({ code: 'NOT_FOUND', message: 'System not found' })
-      }
-      for (const body of [
-        { getHistory: { healthCheckId: UNKNOWN } },
-        { updateHealthCheck: { healthCheckId: UNKNOWN, name: 'x' } },
-        { deleteHealthCheck: { healthCheckId: UNKNOWN } },
-      ]) {
+      await t.createCheck(await t.createSystem('other'), 'elsewhere')
+      const response = await call(t, {
+        getHealthChecks: { systemId: UNKNOWN },
+        getStatus: { systemId: UNKNOWN },
+        getHistory: { systemId: UNKNOWN },
+      })
+      expect(response.body).toEqual({
+        getHealthChecks: { healthChecks: [] },
+        getStatus: { checks: [], systems: [] },
+        getHistory: { results: [], nextCursor: null },
+      })
+      expect((await call(t, { getHistory: { healthCheckId: UNKNOWN } })).body.getHistory.results).toEqual([])
+      const empty = await t.createSystem('no checks yet')
+      expect((await call(t, { getStatus: { systemId: empty } })).body.getStatus.systems).toEqual([
+        { systemId: empty, status: 'unknown', underMaintenance: false },
+      ])
+    })
+
+    it('answers 404 for an unknown check id', async () => {
+      await using t = await start()
+      for (const body of [{ updateHealthCheck: { healthCheckId: UNKNOWN, name: 'x' } }, { deleteHealthCheck: { healthCheckId: UNKNOWN } }]) {
         const response = await call(t, body)
         expect([response.status, response.body.message]).toEqual([404, 'Health check not found'])
       }
