@@ -57,8 +57,15 @@ export async function updateCheck(context: PluginContext, input: UpdateHealthChe
   return findCheck(context.db, check.id)
 }
 
-/** Stores a whole batch of results, or none: every check must exist. */
+/** How far ahead of the server's clock a reported observedAt may be (monitors' clocks drift). */
+const FUTURE_TOLERANCE_MS = 5 * 60_000
+
+/** Stores a whole batch of results, or none: every check must exist, no result may come from the future. */
 export async function reportResults(context: PluginContext, results: readonly ReportedResult[], now: string) {
+  const latest = Date.parse(now) + FUTURE_TOLERANCE_MS
+  const ahead = results.findIndex((r) => r.observedAt !== undefined && Date.parse(r.observedAt) > latest)
+  // A future result would stay the "latest" state of its check until that time comes.
+  if (ahead >= 0) throw new DomainError('BAD_REQUEST', `results.${ahead}.observedAt is more than 5 minutes in the future`)
   const ids = [...new Set(results.map((r) => r.healthCheckId))]
   const existing = await existingCheckIds(context.db, ids)
   if (ids.some((id) => !existing.has(id))) throw new DomainError('NOT_FOUND', `${CHECK_LABEL} not found`)

@@ -86,7 +86,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(response.body.getHealthChecks.healthChecks).toHaveLength(1)
     })
 
-    it('answers 400 naming the field for a range that ends before it starts, and for an oversize message', async () => {
+    it('answers 400 for a range that ends before it starts, an oversize message, a bad or future observedAt', async () => {
       await using t = await start()
       const range = await call(t, { getHistory: { from: hoursAgo(1), to: hoursAgo(2) } })
       expect([range.status, range.body.issues[0].path]).toEqual([400, 'to'])
@@ -95,6 +95,11 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect([long.status, long.body.issues[0].path]).toEqual([400, 'results.0.message'])
       const badTime = await call(t, { reportResults: { results: [{ healthCheckId: check, status: 'healthy', observedAt: '23/11/2026' }] } })
       expect([badTime.status, badTime.body.issues[0].path]).toEqual([400, 'results.0.observedAt'])
+      const inFiveMinutes = new Date(Date.parse(T0) + 5 * 60_000).toISOString()
+      const ahead = { healthCheckId: check, status: 'healthy', observedAt: new Date(Date.parse(T0) + 6 * 60_000).toISOString() }
+      const future = await call(t, { reportResults: { results: [{ ...ahead, observedAt: inFiveMinutes }, ahead] } })
+      expect([future.status, future.body.message]).toEqual([400, 'results.1.observedAt is more than 5 minutes in the future'])
+      expect((await call(t, { getHistory: {} })).body.getHistory.results).toEqual([])
     })
 
     it('pages history across checks of one system, newest first, with a cursor', async () => {
