@@ -1,7 +1,8 @@
 /**
  * Quick in-process figure for issue 7 target 4: reportResults in batches of 1,000
  * through the real host (auth, validation, one transaction per call) on a SQLite
- * file in WAL mode. Run: npx tsx scripts/measure-ingestion.ts [batches]
+ * file in WAL mode, or on Postgres. Run: npx tsx scripts/measure-ingestion.ts [batches] [sqlite|postgres]
+ * (postgres needs CHECKPOST_TEST_POSTGRES_URL).
  */
 import { catalogPlugin } from '@checkpost/catalog-server'
 import { createTestHost } from '@checkpost/testing'
@@ -9,8 +10,9 @@ import { healthcheckPlugin } from '../src/index.ts'
 
 const BATCH = 1000
 const batches = Number(process.argv[2] ?? 50)
+const engine = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite'
 
-await using t = await createTestHost({ plugins: [catalogPlugin, healthcheckPlugin] })
+await using t = await createTestHost({ plugins: [catalogPlugin, healthcheckPlugin], engine })
 const call = (body: unknown) => t.call('healthcheck/', { key: t.adminKey, body })
 const system = (await t.call('catalog/', { key: t.adminKey, body: { createSystem: { name: 'ingest' } } })).body.createSystem.id
 const checkIds: string[] = []
@@ -38,4 +40,4 @@ for (let round = 0; round < 3; round++) {
   rates.push((batches * BATCH) / ((performance.now() - start) / 1000))
 }
 rates.sort((a, b) => a - b)
-process.stdout.write(`rounds: ${rates.map((r) => Math.round(r)).join(', ')} results/s; median ${Math.round(rates[1]!)}\n`)
+process.stdout.write(`${engine}, rounds: ${rates.map((r) => Math.round(r)).join(', ')} results/s; median ${Math.round(rates[1]!)}\n`)
