@@ -11,4 +11,5 @@ export const healthcheckAccess = defineAccessRules('healthcheck', {
   },
 })
 
+/** The rules as a list, for the plugin definition. */
 export const healthcheckAccessRules = listAccessRules(healthcheckAccess)

@@ -55,4 +55,5 @@ export const healthcheckContract = {
     .output(statusSchema),
 }
 
+/** The type of the healthcheck contract. */
 export type HealthcheckContract = typeof healthcheckContract

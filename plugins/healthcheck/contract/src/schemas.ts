@@ -1,7 +1,9 @@
 import { cursorSchema, idSchema, limitSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
+/** `http` checks are probed by the server; `push` checks only receive reported results. */
 export const checkKindSchema = z.enum(['http', 'push'])
+/** The status of one result. */
 export const resultStatusSchema = z.enum(['healthy', 'degraded', 'unhealthy'])
 export type ResultStatus = z.infer<typeof resultStatusSchema>
 
@@ -25,6 +27,7 @@ export const httpSettingsPatchSchema = z.object({
 
 const intervalSchema = z.int().min(10).max(86_400)
 
+/** A check as the API returns it. */
 export const healthCheckSchema = z.object({
   id: idSchema,
   systemId: idSchema,
@@ -38,6 +41,7 @@ export const healthCheckSchema = z.object({
 })
 export type HealthCheck = z.infer<typeof healthCheckSchema>
 
+/** createHealthCheck input: `http` required for http checks, refused for push checks. */
 export const createHealthCheckInput = z
   .object({
     systemId: idSchema,
@@ -53,6 +57,7 @@ export const createHealthCheckInput = z
   })
 export type CreateHealthCheckInput = z.output<typeof createHealthCheckInput>
 
+/** updateHealthCheck input: the fields to change. */
 export const updateHealthCheckInput = z.object({
   healthCheckId: idSchema,
   name: nameSchema.optional(),
@@ -62,9 +67,12 @@ export const updateHealthCheckInput = z.object({
 })
 export type UpdateHealthCheckInput = z.output<typeof updateHealthCheckInput>
 
+/** Input naming one check. */
 export const healthCheckIdInput = z.object({ healthCheckId: idSchema })
+/** getHealthChecks input: optionally one system's checks. */
 export const getHealthChecksInput = optionalInput(z.object({ systemId: idSchema.optional() }))
 
+/** One result as a monitor reports it. */
 export const reportedResultSchema = z.object({
   healthCheckId: idSchema,
   status: resultStatusSchema,
@@ -74,11 +82,14 @@ export const reportedResultSchema = z.object({
 })
 export type ReportedResult = z.output<typeof reportedResultSchema>
 
+/** Most results one reportResults call takes. */
 export const MAX_RESULTS_PER_REPORT = 5000
+/** reportResults input: a batch stored all or nothing. */
 export const reportResultsInput = z.object({
   results: z.array(reportedResultSchema).min(1).max(MAX_RESULTS_PER_REPORT),
 })
 
+/** A stored result as the API returns it. */
 export const resultSchema = z.object({
   id: idSchema,
   healthCheckId: idSchema,
@@ -89,6 +100,7 @@ export const resultSchema = z.object({
 })
 export type CheckResult = z.infer<typeof resultSchema>
 
+/** getHistory input: filters, time range (`from` inclusive, `to` exclusive) and paging. */
 export const getHistoryInput = optionalInput(
   z
     .object({
@@ -107,8 +119,10 @@ export const getHistoryInput = optionalInput(
 export type GetHistoryInput = z.output<typeof getHistoryInput>
 
 const uptimeSchema = z.object({ '24h': z.number().nullable(), '7d': z.number().nullable(), '30d': z.number().nullable() })
+/** A check's current state: its latest result's status, or unknown. */
 export const currentStatusSchema = z.enum(['healthy', 'degraded', 'unhealthy', 'unknown'])
 
+/** getStatus output: per check and per system. */
 export const statusSchema = z.object({
   checks: z.array(
     z.object({
@@ -129,6 +143,8 @@ export const statusSchema = z.object({
   ),
 })
 export type HealthStatus = z.infer<typeof statusSchema>
+/** getStatus input: optionally one system. */
 export const getStatusInput = optionalInput(z.object({ systemId: idSchema.optional() }))
 
+/** What a delete returns. */
 export const deletedSchema = z.object({ success: z.literal(true) })

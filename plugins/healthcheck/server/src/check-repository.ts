@@ -6,6 +6,7 @@ import type { HealthcheckTables } from './tables.ts'
 type Db = Kysely<HealthcheckTables>
 type CheckRow = Selectable<HealthcheckTables['healthcheck_checks']>
 
+/** A stored check row as the wire shape. */
 export function toHealthCheck(row: CheckRow): HealthCheck {
   return {
     id: row.id,
@@ -30,15 +31,18 @@ export async function listChecks(db: Db, systemId?: string): Promise<HealthCheck
   return (await query.execute()).map(toHealthCheck)
 }
 
+/** One check, or undefined. */
 export async function findCheck(db: Db, id: string): Promise<HealthCheck | undefined> {
   const row = await db.selectFrom('healthcheck_checks').selectAll().where('id', '=', id).executeTakeFirst()
   return row && toHealthCheck(row)
 }
 
+/** Inserts one check row. */
 export async function insertCheck(db: Db, row: Insertable<HealthcheckTables['healthcheck_checks']>): Promise<void> {
   await db.insertInto('healthcheck_checks').values(row).execute()
 }
 
+/** Updates the given columns of one check (undefined leaves a column alone). */
 export async function updateCheckRow(db: Db, id: string, patch: Updateable<HealthcheckTables['healthcheck_checks']>) {
   await db.updateTable('healthcheck_checks').set(patch).where('id', '=', id).execute()
 }

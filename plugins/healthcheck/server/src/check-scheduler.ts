@@ -7,6 +7,7 @@ import { probeHttp } from './http-probe.ts'
 import { insertResults } from './result-repository.ts'
 import type { HealthcheckTables } from './tables.ts'
 
+/** What the scheduler needs from the host. */
 export interface CheckSchedulerOptions {
   readonly database: Database
   readonly clock: Clock

@@ -12,6 +12,7 @@ import type { PluginContext } from '@checkpost/server'
 import { existingCheckIds, findCheck, insertCheck, updateCheckRow } from './check-repository.ts'
 import { insertResults } from './result-repository.ts'
 
+/** How a check is named in 404 messages ("Health check not found"). */
 export const CHECK_LABEL = 'Health check'
 
 /** Creates a check on an existing catalog system (its 404 otherwise). */

@@ -23,6 +23,7 @@ export async function purgeOldResults(database: Database, now: Date, days: numbe
   }
 }
 
+/** What the retention task needs from the host. */
 export interface RetentionOptions {
   readonly database: Database
   readonly clock: Clock
