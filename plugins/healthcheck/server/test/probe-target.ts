@@ -3,24 +3,41 @@ import type { AddressInfo } from 'node:net'
 
 /** A real HTTP server on 127.0.0.1 whose answer a test can change, counting the probes it gets. */
 export interface ProbeTarget extends AsyncDisposable {
+  /** `{origin}/health`; any other path is answered the same way. */
   readonly url: string
+  readonly origin: string
   hits: number
   status: number
   /** How long each answer waits, in ms (0 by default). */
   delayMs: number
+  /** Paths that are never answered (the probe times out). */
+  readonly hanging: Set<string>
+  /** When each path was hit (Date.now()), in order. */
+  hitsOf(path: string): number[]
 }
 
 export async function startProbeTarget(): Promise<ProbeTarget> {
-  const target = { hits: 0, status: 200, delayMs: 0 } as ProbeTarget & { server: Server }
-  const server = createServer((_, response) => {
+  const times = new Map<string, number[]>()
+  const target = { hits: 0, status: 200, delayMs: 0, hanging: new Set<string>() } as unknown as ProbeTarget & { server: Server }
+  const server = createServer((request, response) => {
     target.hits++
+    const path = request.url ?? '/'
+    times.set(path, [...(times.get(path) ?? []), Date.now()])
+    if (target.hanging.has(path)) return
     const status = target.status
     setTimeout(() => response.writeHead(status).end('ok'), target.delayMs)
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return Object.assign(target, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`,
-    [Symbol.asyncDispose]: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    origin,
+    url: `${origin}/health`,
+    hitsOf: (path: string) => times.get(path) ?? [],
+    [Symbol.asyncDispose]: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   })
 }
 
