@@ -3,6 +3,7 @@ import type { CheckResult, GetHistoryInput, ResultStatus } from '@checkpost/heal
 import type { Kysely, Selectable } from 'kysely'
 import { createResultId } from './result-id.ts'
 import type { HealthcheckTables } from './tables.ts'
+import { addToUptimeHours } from './uptime-repository.ts'
 
 type Db = Kysely<HealthcheckTables>
 type ResultRow = Selectable<HealthcheckTables['healthcheck_results']>
@@ -29,7 +30,7 @@ const insertFullChunk = prepareQuery<string, never>((db, param) =>
   ),
 )
 
-/** Inserts results in multi-row statements; the caller's transaction makes it all or nothing. */
+/** Inserts results in multi-row statements, and counts them per hour; the caller's transaction makes it all or nothing. */
 export async function insertResults(db: Db, results: readonly NewResult[]): Promise<void> {
   for (let i = 0; i < results.length; i += ROWS_PER_INSERT) {
     const chunk = results.slice(i, i + ROWS_PER_INSERT)
@@ -39,6 +40,7 @@ export async function insertResults(db: Db, results: readonly NewResult[]): Prom
     if (chunk.length === ROWS_PER_INSERT) await insertFullChunk.execute(db, values as unknown as Record<string, unknown>)
     else await db.insertInto('healthcheck_results').values(chunk.map((_, row) => toRow(values, row))).execute()
   }
+  await addToUptimeHours(db, results)
 }
 
 function toRow(values: readonly unknown[], row: number) {
@@ -110,35 +112,6 @@ export async function latestResults(db: Db, systemId?: string): Promise<Map<stri
   if (systemId) query = query.where('c.system_id', '=', systemId)
   const rows = await query.execute()
   return new Map(rows.map((row) => [row.check_id, { status: row.status, observed_at: row.observed_at }]))
-}
-
-/** Per check: results since each of `since` (ascending windows) and how many of them were up (not unhealthy). */
-export async function countResultsSince(db: Db, since: readonly string[], systemId?: string) {
-  const oldest = [...since].sort()[0]!
-  let checks = db.selectFrom('healthcheck_checks').select('id')
-  if (systemId) checks = checks.where('system_id', '=', systemId)
-  const rows = await db
-    .selectFrom('healthcheck_results')
-    .select('check_id')
-    .select((eb) =>
-      since.flatMap((at, i) => [
-        eb.fn.sum<number | string>(eb.case().when('observed_at', '>=', at).then(1).else(0).end()).as(`total${i}`),
-        eb.fn
-          .sum<number | string>(
-            eb.case().when(eb.and([eb('observed_at', '>=', at), eb('status', '!=', 'unhealthy')])).then(1).else(0).end(),
-          )
-          .as(`up${i}`),
-      ]),
-    )
-    .where('check_id', 'in', checks)
-    .where('observed_at', '>=', oldest)
-    .groupBy('check_id')
-    .execute()
-  const counts = new Map<string, { total: number; up: number }[]>()
-  for (const row of rows as unknown as Record<string, string | number>[]) {
-    counts.set(String(row.check_id), since.map((_, i) => ({ total: Number(row[`total${i}`]), up: Number(row[`up${i}`]) })))
-  }
-  return counts
 }
 
 /** Deletes up to `batch` results older than `cutoff`; returns how many went. */

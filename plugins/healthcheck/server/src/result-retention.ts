@@ -2,6 +2,7 @@ import type { Database } from '@checkpost/db'
 import type { BackgroundTask, Clock, Logger } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { deleteResultsBefore } from './result-repository.ts'
+import { deleteUptimeHoursBefore } from './uptime-repository.ts'
 import type { HealthcheckTables } from './tables.ts'
 
 const BATCH = 5_000
@@ -18,9 +19,11 @@ export async function purgeOldResults(database: Database, now: Date, days: numbe
   for (;;) {
     const deleted = await deleteResultsBefore(db, cutoff, BATCH)
     total += deleted
-    if (deleted < BATCH) return total
+    if (deleted < BATCH) break
     await new Promise((resolve) => setImmediate(resolve))
   }
+  await deleteUptimeHoursBefore(db, cutoff)
+  return total
 }
 
 /** What the retention task needs from the host. */

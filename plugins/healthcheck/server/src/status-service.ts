@@ -4,7 +4,8 @@ import { maintenanceContract } from '@checkpost/maintenance-contract'
 import { ORPCError } from '@orpc/server'
 import type { PluginContext } from '@checkpost/server'
 import { listChecks } from './check-repository.ts'
-import { countResultsSince, latestResults } from './result-repository.ts'
+import { latestResults } from './result-repository.ts'
+import { countUptime } from './uptime-repository.ts'
 
 type CheckState = HealthStatus['checks'][number]['status']
 const SEVERITY: Record<CheckState, number> = { unknown: 0, healthy: 1, degraded: 2, unhealthy: 3 }
@@ -50,7 +51,7 @@ const NO_UPTIME = { '24h': null, '7d': null, '30d': null }
 async function uptimeOf(context: PluginContext, systemId: string | undefined, now: Date) {
   const windows = Object.keys(WINDOWS) as (keyof typeof WINDOWS)[]
   const since = windows.map((window) => new Date(now.getTime() - WINDOWS[window]).toISOString())
-  const counts = await countResultsSince(context.db, since, systemId)
+  const counts = await countUptime(context.db, since, systemId)
   const result = new Map<string, Record<keyof typeof WINDOWS, number | null>>()
   for (const [id, perWindow] of counts) {
     const entries = windows.map((window, i) => [window, perWindow[i]!.total === 0 ? null : perWindow[i]!.up / perWindow[i]!.total])

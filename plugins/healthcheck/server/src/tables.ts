@@ -25,4 +25,11 @@ export interface HealthcheckTables {
     message: string | null
     observed_at: string
   }
+  /** Result counts per check and UTC hour ('YYYY-MM-DDTHH'), kept with every insert; `up` = not unhealthy. */
+  healthcheck_uptime_hours: {
+    check_id: string
+    hour: string
+    total: number
+    up: number
+  }
 }

@@ -92,6 +92,8 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(await purgeOldResults(t.db.database, t.clock.now(), 30)).toBe(1000)
       const left = await t.db.database.db.selectFrom('healthcheck_results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
       expect(Number(left.n)).toBe(200)
+      const hours = await t.db.database.db.selectFrom('healthcheck_uptime_hours').select((eb) => eb.fn.sum('total').as('total')).executeTakeFirstOrThrow()
+      expect(Number(hours.total)).toBe(200) // the hourly counts of deleted hours went too
     })
   })
 }

@@ -48,6 +48,24 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(blogOnly.systems).toEqual([{ systemId: blog, status: 'unhealthy', underMaintenance: false }])
     })
 
+    it('counts uptime exactly at a window edge that falls mid-hour, from results and hourly counts', async () => {
+      await using t = await start()
+      t.clock.set('2026-11-23T10:30:00.000Z')
+      const check = await t.createCheck(await t.createSystem('edge'), 'edge')
+      const at = (minutesAgo: number) => new Date(Date.parse('2026-11-23T10:30:00.000Z') - minutesAgo * 60_000).toISOString()
+      const day = 24 * 60
+      const results = [
+        { status: 'unhealthy', observedAt: at(day + 10) }, // 10:20 yesterday: outside 24 h
+        { status: 'unhealthy', observedAt: at(day - 10) }, // 10:40 yesterday: inside, in the edge hour
+        { status: 'healthy', observedAt: at(day - 40) }, // 11:10 yesterday: inside, a whole hour
+        { status: 'healthy', observedAt: at(1) },
+      ].map((r) => ({ healthCheckId: check, ...r }))
+      await call(t, { reportResults: { results: results.slice(0, 2) } })
+      await call(t, { reportResults: { results: results.slice(2) } })
+      const [status] = (await call(t, { getStatus: {} })).body.getStatus.checks
+      expect(status.uptime).toEqual({ '24h': 2 / 3, '7d': 2 / 4, '30d': 2 / 4 })
+    })
+
     it('lists nothing for a filter naming an unknown system or check, as the host does for a hidden one', async () => {
       await using t = await start()
       await t.createCheck(await t.createSystem('other'), 'elsewhere')
