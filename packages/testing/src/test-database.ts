@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { createDatabase, type Database, type Engine } from '@checkpost/db'
-import { sql } from 'kysely'
 import pg from 'pg'
 
 /** A database for one test file, removed by `dispose`. */
@@ -11,7 +10,7 @@ export interface TestDatabase {
   readonly database: Database
   /** The CHECKPOST_DATABASE_URL a child process would use to reach the same data. */
   readonly url: string
-  /** Extra env a child process needs (the Postgres schema). */
+  /** Extra env a child process needs besides the URL (none today; kept for callers). */
   readonly env: Readonly<Record<string, string>>
   dispose(): Promise<void>
 }
@@ -25,8 +24,10 @@ export const TEST_ENGINES: ReadonlyArray<{ engine: Engine; skip?: string }> = [
 ]
 
 /**
- * A fresh, real database: a new SQLite file in a temp folder, or a new schema
- * on the Postgres server named by CHECKPOST_TEST_POSTGRES_URL.
+ * A fresh, real database: a new SQLite file in a temp folder, or a new
+ * database on the Postgres server named by CHECKPOST_TEST_POSTGRES_URL. A
+ * database each (not a schema each): Kysely's migrator introspects every schema
+ * of its database, and a schema another test file drops meanwhile made it fail.
  */
 export async function createTestDatabase(engine: Engine = 'sqlite'): Promise<TestDatabase> {
   if (engine === 'sqlite') {
@@ -44,19 +45,28 @@ export async function createTestDatabase(engine: Engine = 'sqlite'): Promise<Tes
     }
   }
   if (!POSTGRES_URL) throw new Error('CHECKPOST_TEST_POSTGRES_URL is unset')
-  const schema = `test_${randomUUID().replace(/-/g, '')}`
-  const admin = new pg.Client({ connectionString: POSTGRES_URL })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  await admin.end()
-  const database = createDatabase(POSTGRES_URL, { schema })
+  const name = `checkpost_test_${randomUUID().replace(/-/g, '')}`
+  await onServer(`create database ${name}`)
+  const url = new URL(POSTGRES_URL)
+  url.pathname = `/${name}`
+  const database = createDatabase(url.toString())
   return {
     database,
-    url: POSTGRES_URL,
-    env: { CHECKPOST_DATABASE_SCHEMA: schema },
+    url: url.toString(),
+    env: {},
     dispose: async () => {
-      await sql.raw(`drop schema if exists ${schema} cascade`).execute(database.db).catch(() => {})
       await database.close()
+      await onServer(`drop database if exists ${name} with (force)`)
     },
+  }
+}
+
+async function onServer(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: POSTGRES_URL })
+  await admin.connect()
+  try {
+    await admin.query(statement)
+  } finally {
+    await admin.end()
   }
 }
