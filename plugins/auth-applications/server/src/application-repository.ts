@@ -1,4 +1,5 @@
 import type { Application } from '@checkpost/auth-applications-contract'
+import { groupRows } from '@checkpost/db'
 import type { Kysely, Selectable } from 'kysely'
 import type { AuthApplicationsTables } from './tables.ts'
 import { teamIdsOfApplications } from './team-repository.ts'
@@ -25,20 +26,14 @@ function toApplication(row: Omit<ApplicationRow, 'secret_hash'>, roles: string[]
 export async function listApplications(db: Db): Promise<Application[]> {
   const rows = await db.selectFrom('auth_applications_applications').select(PUBLIC_COLUMNS).orderBy('created_at').orderBy('id').execute()
   const links = await db.selectFrom('auth_applications_application_roles').select(['application_id', 'role_id']).orderBy('role_id').execute()
-  const rolesByApp = new Map<string, string[]>()
-  for (const link of links) {
-    const list = rolesByApp.get(link.application_id) ?? []
-    list.push(link.role_id)
-    rolesByApp.set(link.application_id, list)
-  }
+  const rolesByApp = groupRows(links, (link) => link.application_id, (link) => link.role_id)
   const members = await db
     .selectFrom('auth_applications_team_members')
     .select(['member_id', 'team_id'])
     .where('member_kind', '=', 'application')
     .orderBy('team_id')
     .execute()
-  const teamsByApp = new Map<string, string[]>()
-  for (const m of members) teamsByApp.set(m.member_id, [...(teamsByApp.get(m.member_id) ?? []), m.team_id])
+  const teamsByApp = groupRows(members, (m) => m.member_id, (m) => m.team_id)
   return rows.map((row) => toApplication(row, rolesByApp.get(row.id) ?? [], teamsByApp.get(row.id) ?? []))
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '@checkpost/auth-applications-contract'
-import { fromDbBool } from '@checkpost/db'
+import { fromDbBool, groupRows } from '@checkpost/db'
 import type { Kysely } from 'kysely'
 import type { AuthApplicationsTables } from './tables.ts'
 
@@ -9,8 +9,7 @@ type Db = Kysely<AuthApplicationsTables>
 export async function listRoles(db: Db): Promise<Role[]> {
   const rows = await db.selectFrom('auth_applications_roles').selectAll().orderBy('built_in', 'desc').orderBy('name').execute()
   const rules = await db.selectFrom('auth_applications_role_rules').selectAll().orderBy('rule_id').execute()
-  const byRole = new Map<string, string[]>()
-  for (const r of rules) byRole.set(r.role_id, [...(byRole.get(r.role_id) ?? []), r.rule_id])
+  const byRole = groupRows(rules, (r) => r.role_id, (r) => r.rule_id)
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -1,4 +1,5 @@
 import type { Team } from '@checkpost/auth-applications-contract'
+import { groupRows } from '@checkpost/db'
 import type { Kysely, Selectable } from 'kysely'
 import type { AuthApplicationsTables } from './tables.ts'
 
@@ -7,8 +8,7 @@ type TeamRow = Selectable<AuthApplicationsTables['auth_applications_teams']>
 type MemberKind = Team['members'][number]['kind']
 
 async function membersOf(db: Db, teamIds: readonly string[]): Promise<Map<string, Team['members']>> {
-  const members = new Map<string, Team['members']>()
-  if (teamIds.length === 0) return members
+  if (teamIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('auth_applications_team_members')
     .selectAll()
@@ -16,10 +16,7 @@ async function membersOf(db: Db, teamIds: readonly string[]): Promise<Map<string
     .orderBy('member_kind')
     .orderBy('member_id')
     .execute()
-  for (const row of rows) {
-    members.set(row.team_id, [...(members.get(row.team_id) ?? []), { kind: row.member_kind as MemberKind, id: row.member_id }])
-  }
-  return members
+  return groupRows(rows, (row) => row.team_id, (row) => ({ kind: row.member_kind as MemberKind, id: row.member_id }))
 }
 
 function toTeams(rows: TeamRow[], members: Map<string, Team['members']>): Team[] {
@@ -108,8 +105,7 @@ export async function removeFromAllTeams(db: Db, member: { kind: MemberKind; id:
 
 /** Team ids of each application among `applicationIds`. */
 export async function teamIdsOfApplications(db: Db, applicationIds: readonly string[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>()
-  if (applicationIds.length === 0) return result
+  if (applicationIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('auth_applications_team_members')
     .select(['member_id', 'team_id'])
@@ -117,6 +113,5 @@ export async function teamIdsOfApplications(db: Db, applicationIds: readonly str
     .where('member_id', 'in', [...applicationIds])
     .orderBy('team_id')
     .execute()
-  for (const row of rows) result.set(row.member_id, [...(result.get(row.member_id) ?? []), row.team_id])
-  return result
+  return groupRows(rows, (row) => row.member_id, (row) => row.team_id)
 }

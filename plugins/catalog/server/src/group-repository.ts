@@ -1,3 +1,4 @@
+import { groupRows } from '@checkpost/db'
 import type { Group } from '@checkpost/catalog-contract'
 import type { Kysely, Selectable } from 'kysely'
 import type { CatalogTables } from './tables.ts'
@@ -10,16 +11,14 @@ function toGroup(row: GroupRow, systemIds: string[]): Group {
 }
 
 async function membersOf(db: Db, groupIds: readonly string[]): Promise<Map<string, string[]>> {
-  const members = new Map<string, string[]>()
-  if (groupIds.length === 0) return members
+  if (groupIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('catalog_group_systems')
     .select(['group_id', 'system_id'])
     .where('group_id', 'in', [...groupIds])
     .orderBy('system_id')
     .execute()
-  for (const row of rows) members.set(row.group_id, [...(members.get(row.group_id) ?? []), row.system_id])
-  return members
+  return groupRows(rows, (row) => row.group_id, (row) => row.system_id)
 }
 
 /** Every group with its system ids, by name. */

@@ -1,5 +1,5 @@
 import type { Impact, Incident, IncidentStatus } from '@checkpost/incident-contract'
-import { decodeCursor, encodeCursor } from '@checkpost/db'
+import { decodeCursor, encodeCursor, groupRows } from '@checkpost/db'
 import type { Kysely, Selectable } from 'kysely'
 import type { IncidentTables } from './tables.ts'
 
@@ -22,16 +22,14 @@ function toIncident(row: IncidentRow, systemIds: string[]): Incident {
 
 /** Affected system ids of each incident that has any (sorted). */
 export async function systemsOf(db: Db, incidentIds: readonly string[]): Promise<Map<string, string[]>> {
-  const systems = new Map<string, string[]>()
-  if (incidentIds.length === 0) return systems
+  if (incidentIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('incident_systems')
     .select(['incident_id', 'system_id'])
     .where('incident_id', 'in', [...incidentIds])
     .orderBy('system_id')
     .execute()
-  for (const row of rows) systems.set(row.incident_id, [...(systems.get(row.incident_id) ?? []), row.system_id])
-  return systems
+  return groupRows(rows, (row) => row.incident_id, (row) => row.system_id)
 }
 
 /** One incident without its timeline, or undefined. */

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '@checkpost/db'
+import { decodeCursor, encodeCursor, groupRows } from '@checkpost/db'
 import type { GetWindowsInput, MaintenanceWindow } from '@checkpost/maintenance-contract'
 import type { Kysely, Selectable } from 'kysely'
 import type { MaintenanceTables } from './tables.ts'
@@ -25,16 +25,14 @@ function toWindow(row: WindowRow, systemIds: string[], now: string): Maintenance
 
 /** System ids of each window, sorted. */
 export async function systemsOf(db: Db, windowIds: readonly string[]): Promise<Map<string, string[]>> {
-  const result = new Map<string, string[]>()
-  if (windowIds.length === 0) return result
+  if (windowIds.length === 0) return new Map()
   const rows = await db
     .selectFrom('maintenance_window_systems')
     .select(['window_id', 'system_id'])
     .where('window_id', 'in', [...windowIds])
     .orderBy('system_id')
     .execute()
-  for (const row of rows) result.set(row.window_id, [...(result.get(row.window_id) ?? []), row.system_id])
-  return result
+  return groupRows(rows, (row) => row.window_id, (row) => row.system_id)
 }
 
 /** Windows newest start first, filtered in SQL and keyset-paged on (starts_at, id). */
