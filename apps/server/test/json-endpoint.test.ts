@@ -114,7 +114,7 @@ for (const { engine, skip } of TEST_ENGINES) {
         await using t = await start()
         const response = await t.host.app.request('/api/catalog/', { method: 'GET' })
         expect(response.status).toBe(404)
-        expect((await response.json()).message).toBe('No route for GET /api/catalog/ (procedures are called with POST)')
+        expect(((await response.json()) as { message: string }).message).toBe('No route for GET /api/catalog/ (procedures are called with POST)')
       })
 
       it('404 for an unknown plugin', async () => {
