@@ -10,14 +10,19 @@ export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200)
 export const descriptionSchema = z.string().max(2000)
 
 /**
- * An ISO-8601 timestamp with offset, as every timestamp on the wire. Its UTC
- * form must keep a four-digit year: timestamps are stored as ISO text and
- * compared as text, which `+010000-…` (e.g. 9999-12-31T23:30-02:00) would misorder.
+ * An ISO-8601 timestamp with offset, as every timestamp on the wire, parsed
+ * into the stored form: UTC with milliseconds (`2026-11-23T10:00:00.000Z`), so
+ * handlers compare and store it as text without converting it themselves. Its
+ * UTC year must have four digits: `+010000-…` (e.g. 9999-12-31T23:30-02:00)
+ * would sort out of order as text.
  */
-export const timestampSchema = z.iso.datetime({ offset: true }).refine((value) => {
-  const year = new Date(value).getUTCFullYear()
-  return !(year < 0 || year > 9999) // NaN (not a timestamp) is the format check's to report
-}, 'must fall between the years 0000 and 9999 in UTC')
+export const timestampSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => {
+    const year = new Date(value).getUTCFullYear()
+    return !(year < 0 || year > 9999) // NaN (not a timestamp) is the format check's to report
+  }, 'must fall between the years 0000 and 9999 in UTC')
+  .transform((value) => new Date(value).toISOString())
 
 /** Page size for paged lists: 1..500, default 100. */
 export const limitSchema = z.int().min(1).max(500).default(100)

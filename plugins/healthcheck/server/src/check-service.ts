@@ -77,7 +77,7 @@ export async function reportResults(context: PluginContext, results: readonly Re
       status: r.status,
       latencyMs: r.latencyMs ?? null,
       message: r.message ?? null,
-      observedAt: r.observedAt ? new Date(r.observedAt).toISOString() : now,
+      observedAt: r.observedAt ?? now,
     })),
   )
   return { stored: results.length }

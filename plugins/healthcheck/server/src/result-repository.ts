@@ -74,8 +74,8 @@ export async function listHistory(db: Db, input: GetHistoryInput) {
     const checks = db.selectFrom('healthcheck_checks').select('id').where('system_id', '=', input.systemId)
     query = query.where('check_id', 'in', checks)
   }
-  if (input.from) query = query.where('observed_at', '>=', new Date(input.from).toISOString())
-  if (input.to) query = query.where('observed_at', '<', new Date(input.to).toISOString())
+  if (input.from) query = query.where('observed_at', '>=', input.from)
+  if (input.to) query = query.where('observed_at', '<', input.to)
   if (input.cursor) {
     const [at, id] = decodeCursor(input.cursor, 2) as [string, string]
     query = query.where((eb) => eb.or([eb('observed_at', '<', at), eb.and([eb('observed_at', '=', at), eb('id', '<', id)])]))

@@ -8,7 +8,6 @@ import type { MaintenanceTables } from './tables.ts'
 import { findWindow, insertWindow, replaceWindowSystems, updateWindowRow } from './window-repository.ts'
 
 type Db = Kysely<MaintenanceTables>
-const iso = (timestamp: string) => new Date(timestamp).toISOString()
 
 /** Every referenced system must exist in the catalog (its 404 otherwise). */
 async function assertSystemsExist(context: PluginContext, systemIds: readonly string[]): Promise<void> {
@@ -24,8 +23,8 @@ export async function scheduleWindow(context: PluginContext, input: ScheduleWind
     id,
     title: input.title,
     description: input.description ?? null,
-    starts_at: iso(input.startsAt),
-    ends_at: iso(input.endsAt),
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
     cancelled_at: null,
     completed_at: null,
     created_at: now,
@@ -41,8 +40,8 @@ export async function updateWindow(context: PluginContext, input: UpdateWindowIn
   const window = await findWindow(db, input.windowId, now)
   if (!window) return undefined
   assertState(window, ['scheduled', 'in_progress'], 'changed')
-  const startsAt = input.startsAt ? iso(input.startsAt) : window.startsAt
-  const endsAt = input.endsAt ? iso(input.endsAt) : window.endsAt
+  const startsAt = input.startsAt ?? window.startsAt
+  const endsAt = input.endsAt ?? window.endsAt
   if (endsAt <= startsAt) throw new DomainError('BAD_REQUEST', 'endsAt must be after startsAt')
   if (input.systemIds) {
     await assertSystemsExist(context, input.systemIds)

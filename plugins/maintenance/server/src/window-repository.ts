@@ -39,8 +39,8 @@ export async function systemsOf(db: Db, windowIds: readonly string[]): Promise<M
 export async function listWindows(db: Db, input: GetWindowsInput, now: string) {
   let query = db.selectFrom('maintenance_windows').selectAll()
   if (input.state) query = query.where((eb) => stateCondition(eb, input.state!, now))
-  if (input.from) query = query.where('ends_at', '>', new Date(input.from).toISOString())
-  if (input.to) query = query.where('starts_at', '<', new Date(input.to).toISOString())
+  if (input.from) query = query.where('ends_at', '>', input.from)
+  if (input.to) query = query.where('starts_at', '<', input.to)
   if (input.systemId) {
     const ids = db.selectFrom('maintenance_window_systems').select('window_id').where('system_id', '=', input.systemId)
     query = query.where('id', 'in', ids)

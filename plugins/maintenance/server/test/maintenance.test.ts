@@ -75,6 +75,15 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(response.body.issues[0].path).toBe(path)
     })
 
+    it('stores and answers timestamps given with an offset in UTC, so they order correctly', async () => {
+      await using t = await start()
+      const input = { title: 'w', systemIds: [t.system], startsAt: '2026-11-23T13:00:00+02:00', endsAt: '2026-11-23T12:30:00Z' }
+      const window = (await call(t, { scheduleWindow: input })).body.scheduleWindow
+      expect(window).toMatchObject({ startsAt: '2026-11-23T11:00:00.000Z', endsAt: '2026-11-23T12:30:00.000Z', state: 'scheduled' })
+      const ranged = await call(t, { getWindows: { from: '2026-11-23T13:15:00+02:00', to: '2026-11-23T12:00:00Z' } })
+      expect(ranged.body.getWindows.windows.map((w: { id: string }) => w.id)).toEqual([window.id])
+    })
+
     it('answers 400 for an unknown state filter', async () => {
       await using t = await start()
       const response = await call(t, { getWindows: { state: 'paused' } })
