@@ -12,7 +12,7 @@ import { createInstanceGuard } from './instance-guard.ts'
 import { collectInstanceRules } from './instance-rules.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { mountPlugin, type PluginMount } from './plugin-mount.ts'
-import { gatherAccessRules, gatherResourceTypes, pickAuthenticator } from './plugin-registry.ts'
+import { gatherAccessRules, gatherResourceTypes, pickAuditSink, pickAuthenticator } from './plugin-registry.ts'
 import { createPluginServices } from './plugin-services.ts'
 import type { PluginDefinition, PluginDeps } from './plugin.ts'
 import { toWireError, wireError } from './wire-error.ts'
@@ -59,7 +59,8 @@ export function createHost(options: HostOptions): Host {
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
   const instanceRules = collectInstanceRules(options.plugins, resourceTypes)
   const escalation = createEscalationGuard({ accessRules, resourceTypes, instanceRules })
-  const services = createPluginServices(options.plugins, routers, escalation)
+  const auditSink = pickAuditSink(options.plugins, deps)
+  const services = createPluginServices({ plugins: options.plugins, routers, escalation, auditSink, clock: deps.clock })
   const guard = createInstanceGuard(resourceTypes)
   const middleware = createHostMiddleware({ database: options.database, authenticator, services, guard })
   const known = { ruleIds: new Set(accessRules.map((rule) => rule.id)), resourceTypes }

@@ -7,6 +7,7 @@ import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { resolveRequestId } from './request-id.ts'
+import { sourceAddressOf } from './source-address.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
 /** What the HTTP routes need, built once by the host. */
@@ -53,6 +54,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
         requestId,
         logger: requestLogger,
         identity: outcome.identity,
+        sourceIp: sourceAddressOf(c),
         responseHeaders: new Headers(),
       })
       return jsonResponse(results, requestId)
@@ -81,6 +83,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
           requestId,
           logger: requestLogger,
           authorization: c.req.header('authorization'),
+          sourceIp: sourceAddressOf(c),
           responseHeaders,
         },
       })

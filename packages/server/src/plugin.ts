@@ -3,6 +3,7 @@ import type { Database, Migrations } from '@checkpost/db'
 import type { AnyContractRouter, ContractRouterClient } from '@orpc/contract'
 import { implement, type AnyRouter } from '@orpc/server'
 import type { Kysely } from 'kysely'
+import type { AuditEvent, AuditSink } from './audit-sink.ts'
 import type { Authenticator } from './authenticator.ts'
 import type { BackgroundTask } from './background-task.ts'
 import type { Clock } from './clock.ts'
@@ -34,6 +35,11 @@ export interface PluginContext {
    * roles, grants or memberships, or acts on an identity, calls these first.
    */
   readonly escalation: EscalationCheck
+  /**
+   * Appends one audit entry for a change this call made, in its transaction;
+   * the host fills in id, time, actor, request id and source address.
+   */
+  readonly audit: (event: AuditEvent) => Promise<void>
 }
 
 /** A resource instance that was deleted. */
@@ -88,6 +94,8 @@ export interface PluginDefinition<TContract extends AnyContractRouter = AnyContr
   readonly router: (deps: PluginDeps) => AnyRouter
   /** The credential checker; exactly one plugin of a host provides it. */
   readonly authenticator?: (deps: PluginDeps) => Authenticator
+  /** Where every plugin's audit entries are stored; at most one plugin of a host provides it. */
+  readonly auditSink?: (deps: PluginDeps) => AuditSink
   /** Resource types this plugin owns, referenced by `instance` metadata. */
   readonly resources?: readonly ResourceTypeDefinition[]
   /** Called in the deleting transaction when any plugin deletes a resource instance. */

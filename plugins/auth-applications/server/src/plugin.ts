@@ -2,6 +2,8 @@ import { authApplicationsAccessRules, authApplicationsContract } from '@checkpos
 import { definePlugin } from '@checkpost/server'
 import { bumpAccessVersion } from './access-version.ts'
 import { createApplicationAuthenticator } from './application-authenticator.ts'
+import { insertAuditEntry } from './audit-repository.ts'
+import { createAuditRetention } from './audit-retention.ts'
 import { forgetResource } from './grant-repository.ts'
 import { migrations } from './migrations/index.ts'
 import { createAuthApplicationsRouter } from './router.ts'
@@ -14,6 +16,9 @@ export const authApplicationsPlugin = definePlugin({
   migrations,
   router: createAuthApplicationsRouter,
   authenticator: ({ database, clock, logger }) => createApplicationAuthenticator({ database, clock, logger }),
+  // Every plugin's audit entries land in this plugin's table (DESIGN: audit log).
+  auditSink: () => ({ write: (db, entry) => insertAuditEntry(db, entry) }),
+  background: (deps) => [createAuditRetention(deps)],
   // A deleted resource takes its grants and team-only setting with it.
   onResourceDeleted: async (db, event) => {
     if (await forgetResource(db, event)) await bumpAccessVersion(db)

@@ -1,8 +1,10 @@
 import type { Migrations } from '@checkpost/db'
 import { createApplications } from './0001-create-applications.ts'
 import { createTeams } from './0002-create-teams.ts'
+import { createAuditLog } from './0003-create-audit-log.ts'
 
 export const migrations: Migrations = {
   '0001-create-applications': createApplications,
   '0002-create-teams': createTeams,
+  '0003-create-audit-log': createAuditLog,
 }

@@ -1,0 +1,58 @@
+import { authApplicationsContract, BUILT_IN_ROLE_IDS, type Application } from '@checkpost/auth-applications-contract'
+import { implementPlugin, orNotFound, type PluginContext, type PluginDeps } from '@checkpost/server'
+import type { Kysely } from 'kysely'
+import { findApplication, listApplications } from './application-repository.ts'
+import {
+  createApplication,
+  deleteApplication,
+  regenerateApplicationSecret,
+  setApplicationRoles,
+  updateApplication,
+} from './application-service.ts'
+import { assertMayActOnApplication, assertMayGiveRoles } from './escalation-checks.ts'
+import type { AuthApplicationsTables } from './tables.ts'
+
+const target = (app: Pick<Application, 'id' | 'name'>) => ({ type: 'application', id: app.id, name: app.name })
+
+/** The application procedures: escalation rules first, then the change and its audit entry. */
+export function createApplicationHandlers({ clock }: Pick<PluginDeps, 'clock'>) {
+  const os = implementPlugin(authApplicationsContract)
+  const db = (context: PluginContext) => context.db as Kysely<AuthApplicationsTables>
+  return {
+    getApplications: os.getApplications.handler(async ({ context }) => ({ applications: await listApplications(db(context)) })),
+    createApplication: os.createApplication.handler(async ({ context, input }) => {
+      await assertMayGiveRoles(context, [BUILT_IN_ROLE_IDS.applications])
+      const created = await createApplication(db(context), { ...input, createdBy: context.identity.id }, clock)
+      const changes = { name: created.name, description: created.description, roles: created.roles }
+      await context.audit({ action: 'application.created', target: target(created), changes })
+      return created
+    }),
+    updateApplication: os.updateApplication.handler(async ({ context, input }) => {
+      const { applicationId, ...patch } = input
+      await assertMayActOnApplication(context, applicationId)
+      const updated = orNotFound(await updateApplication(db(context), applicationId, patch), 'Application')
+      await context.audit({ action: 'application.updated', target: target(updated), changes: patch })
+      return updated
+    }),
+    regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
+      const regenerated = orNotFound(await regenerateApplicationSecret(db(context), input.applicationId), 'Application')
+      await context.audit({ action: 'application.secret_regenerated', target: target(regenerated) })
+      return regenerated
+    }),
+    deleteApplication: os.deleteApplication.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
+      const existing = orNotFound(await findApplication(db(context), input.applicationId), 'Application')
+      await deleteApplication(db(context), input.applicationId)
+      await context.audit({ action: 'application.deleted', target: target(existing) })
+      return { success: true as const }
+    }),
+    setApplicationRoles: os.setApplicationRoles.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
+      await assertMayGiveRoles(context, input.roleIds)
+      const updated = orNotFound(await setApplicationRoles(db(context), input.applicationId, input.roleIds), 'Application')
+      await context.audit({ action: 'application.roles_set', target: target(updated), changes: { roleIds: updated.roles } })
+      return updated
+    }),
+  }
+}
