@@ -44,7 +44,7 @@ const scenario = fc.record({
   startTeam: fc.record({ open: level, teamOnly: level }),
   steps: fc.array(step, { minLength: 1, maxLength: 8 }),
 })
-type Scenario = fc.infer<typeof scenario>
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never
 type Step = Scenario['steps'][number]
 
 /** The installation every run starts from, and the pools steps pick their arguments from. */
@@ -98,7 +98,7 @@ function bodyOf(s: Step, pools: Pools, counter: number): Record<string, unknown>
     case 'createApplication':
       return { createApplication: { name: `app-${counter}` } }
     case 'setApplicationRoles':
-      return { setApplicationRoles: { applicationId: app, roleIds: [...new Set(s.roles.map((n) => pick(pools.roles, n)))] } }
+      return { setApplicationRoles: { applicationId: app, roleIds: [...new Set(s.roles.map((n: number) => pick(pools.roles, n)))] } }
     case 'regenerateApplicationSecret':
     case 'deleteApplication':
       return { [s.op]: { applicationId: app } }
@@ -110,6 +110,8 @@ function bodyOf(s: Step, pools: Pools, counter: number): Record<string, unknown>
       return { setResourceTeamAccess: { ...ref, teamId: pick(pools.teams, s.a), canRead: true, canManage: s.manage } }
     case 'setResourceAccessSettings':
       return { setResourceAccessSettings: { ...ref, teamOnly: s.flag } }
+    default:
+      throw new Error(`unhandled step ${s.op satisfies never}`)
   }
 }
 
