@@ -1,19 +1,19 @@
 import type { Database } from '@checkpost/db'
 import type { Context } from 'hono'
-import type { Authenticator } from './authenticator.ts'
+import type { AuthRequest, CombinedAuthenticator } from './authenticator.ts'
+import { clientAddressOf } from './client-address.ts'
 import type { HostLimits } from './host-limits.ts'
 import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from './http-responses.ts'
 import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { resolveRequestId } from './request-id.ts'
-import { sourceAddressOf } from './source-address.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
 /** What the HTTP routes need, built once by the host. */
 export interface RouteDeps {
   readonly mounts: ReadonlyMap<string, PluginMount>
-  readonly authenticator: Authenticator
+  readonly authenticator: CombinedAuthenticator
   readonly limits: HostLimits
   readonly logger: Logger
   readonly database: Database
@@ -30,21 +30,23 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
       return jsonResponse({ status: 'ok' }, requestId)
     } catch (error) {
       logger.warn('health check failed', { requestId, error })
-      return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable' }, requestId, 503)
+      return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable' }, requestId, { status: 503 })
     }
   }
 
   async function jsonEndpoint(c: Context) {
     const requestId = requestIdOf(c)
     const requestLogger = logger.child({ requestId })
+    let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
-      const outcome = await authenticator.authenticate(c.req.header('authorization'))
+      const outcome = await authenticator.authenticate(authRequestOf(c))
       if (!outcome.ok) {
-        const headers: Record<string, string> = {}
+        const headers: Record<string, string> = { ...outcome.headers }
         if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
         throw new WireError({ code: outcome.code, message: outcome.message }, headers)
       }
+      authHeaders = outcome.headers
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
@@ -54,12 +56,12 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
         requestId,
         logger: requestLogger,
         identity: outcome.identity,
-        sourceIp: sourceAddressOf(c),
+        sourceIp: clientAddressOf(c),
         responseHeaders: new Headers(),
       })
-      return jsonResponse(results, requestId)
+      return jsonResponse(results, requestId, { headers: authHeaders })
     } catch (error) {
-      return errorResponse(toWireError(error, requestLogger), requestId)
+      return errorResponse(toWireError(error, requestLogger), requestId, authHeaders)
     }
   }
 
@@ -82,8 +84,8 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
           db: database.db,
           requestId,
           logger: requestLogger,
-          authorization: c.req.header('authorization'),
-          sourceIp: sourceAddressOf(c),
+          authRequest: authRequestOf(c),
+          sourceIp: clientAddressOf(c),
           responseHeaders,
         },
       })
@@ -98,6 +100,17 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
   }
 
   return { health, jsonEndpoint, procedureEndpoint }
+}
+
+/** What the authenticators see of a request. */
+export function authRequestOf(c: Context): AuthRequest {
+  return {
+    authorization: c.req.header('authorization'),
+    cookie: c.req.header('cookie'),
+    clientIp: clientAddressOf(c),
+    method: c.req.method,
+    origin: c.req.header('origin'),
+  }
 }
 
 /** The request id of this request (a safe incoming one, or a fresh UUID). */
