@@ -31,7 +31,11 @@ export function createHostMiddleware({ database, authenticator, services, guard 
       if (!context.preauthorized) {
         // Rules, then the schema (oRPC validates again right after us), then instances.
         authorizeRules(identity, meta)
-        if (meta.instance) await authorizeInstances(guard, { db: context.db, identity, meta }, await validateInput(procedure, input))
+        if (meta.instance) {
+          // Only declared input ids are read, so only then is the input validated ahead of oRPC.
+          const readsIds = meta.instance.some((access) => (access.inputIds?.length ?? 0) > 0)
+          await authorizeInstances(guard, { db: context.db, identity, meta }, readsIds ? await validateInput(procedure, input) : input)
+        }
       }
       const result =
         isWriteProcedure(meta) && !context.inTransaction
