@@ -33,6 +33,7 @@ export interface EscalationCheck {
   assertReachesGrants(grants: readonly ResourceGrant[]): void
 }
 
+/** What the escalation guard is built from, once per host. */
 export interface EscalationGuardOptions {
   readonly accessRules: readonly AccessRule[]
   readonly resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>

@@ -1,6 +1,7 @@
 import type { BackgroundTask } from './background-task.ts'
 import type { Logger } from './logger.ts'
 
+/** A periodic task's name, period, logger and round of work. */
 export interface PeriodicTaskOptions {
   readonly name: string
   readonly everyMs: number

@@ -11,6 +11,7 @@ import type { PluginContext, PluginDefinition, ResourceDeletedEvent } from './pl
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ResourceDeletedHook = (db: Kysely<any>, event: ResourceDeletedEvent) => Promise<void>
 
+/** What the per-call services are built from, once per host. */
 export interface PluginServicesOptions {
   readonly plugins: readonly PluginDefinition[]
   readonly routers: ReadonlyMap<string, AnyRouter>
