@@ -33,6 +33,14 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(apps.applications.find((a: { id: string }) => a.id === attacker.id).roles).not.toContain('admin')
     })
 
+    it('refuses the same self-promotion on the per-procedure endpoint', async () => {
+      await using t = await start()
+      const attacker = await t.createKey([APPS_MANAGE])
+      const response = await t.call('auth-applications/setApplicationRoles', { key: attacker.key, body: { applicationId: attacker.id, roleIds: ['admin'] } })
+      expect(response.status).toBe(403)
+      expect(response.body.message).toBe('Cannot grant access you do not hold: *')
+    })
+
     it('refuses an applications.manage key regenerating an admin application\'s secret', async () => {
       await using t = await start()
       const attacker = await t.createKey([APPS_MANAGE])
