@@ -135,6 +135,14 @@ for (const { engine, skip } of TEST_ENGINES) {
   })
 }
 
+describe('audit retention setting', () => {
+  it('refuses to start with a CHECKPOST_AUDIT_RETENTION_DAYS that is not a whole number of days ≥ 1', async () => {
+    for (const value of ['0', '-3', '1.5', 'forever']) {
+      await expect(createTestHost({ settings: { CHECKPOST_AUDIT_RETENTION_DAYS: value } }), value).rejects.toThrow(/CHECKPOST_AUDIT_RETENTION_DAYS/)
+    }
+  })
+})
+
 describe('audit log over real HTTP', () => {
   it('records the socket address of the client as sourceIp', async () => {
     await using s = await startListeningServer()
