@@ -38,13 +38,11 @@ export async function createPostgresBenchDatabase(serverUrl: string): Promise<Po
       created_at: now,
       updated_at: now,
     }))
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await (database.db as any).insertInto('catalog_systems').values(systems).execute()
     return {
       url: url.toString(),
       adminKey: admin.secret,
       count: async (table) => {
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const row = await (database.db as any).selectFrom(table).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()
         return Number(row?.n ?? 0)
       },
