@@ -13,7 +13,8 @@ export const authApplicationsPlugin = definePlugin({
   accessRules: authApplicationsAccessRules,
   migrations,
   router: createAuthApplicationsRouter,
-  authenticator: ({ database, clock, logger }) => createApplicationAuthenticator({ database, clock, logger }),
+  authenticator: ({ database, clock, logger, settings }) =>
+    createApplicationAuthenticator({ database, clock, logger, redisUrl: settings.CHECKPOST_REDIS_URL || undefined }),
   // A deleted resource takes its grants and team-only setting with it.
   onResourceDeleted: async (db, event) => {
     if (await forgetResource(db, event)) await bumpAccessVersion(db)

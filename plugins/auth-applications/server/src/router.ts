@@ -5,17 +5,19 @@ import {
   createApplication,
   deleteApplication,
   regenerateApplicationSecret,
+  revokePreviousSecret,
   setApplicationRoles,
   updateApplication,
 } from './application-service.ts'
+import { readKeyExpiryPolicy } from './key-expiry-policy.ts'
 import { listRoles } from './role-repository.ts'
 import { createRole, deleteRole, updateRole } from './role-service.ts'
 import { createTeamHandlers } from './team-handlers.ts'
 
-
 /** Implements the auth-applications contract. */
-export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes'>) {
+export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'settings'>) {
   const { accessRules, clock } = deps
+  const policy = readKeyExpiryPolicy(deps.settings)
   const os = implementPlugin(authApplicationsContract)
   const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
   const ruleList = accessRules.map(({ id, pluginId, resource, level, description }) => ({ id, pluginId, resource, level, description }))
@@ -25,14 +27,18 @@ export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules
       applications: await listApplications(context.db),
     })),
     createApplication: os.createApplication.handler(({ context, input }) =>
-      createApplication(context.db, { ...input, createdBy: context.identity.id }, clock),
+      createApplication(context.db, { ...input, createdBy: context.identity.id, policy }, clock),
     ),
     updateApplication: os.updateApplication.handler(async ({ context, input }) => {
       const { applicationId, ...patch } = input
-      return orNotFound(await updateApplication(context.db, applicationId, patch), 'Application')
+      return orNotFound(await updateApplication(context.db, applicationId, { ...patch, clock, policy }), 'Application')
     }),
-    regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) =>
-      orNotFound(await regenerateApplicationSecret(context.db, input.applicationId), 'Application'),
+    regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) => {
+      const { applicationId, previousSecretValidForSeconds } = input
+      return orNotFound(await regenerateApplicationSecret(context.db, applicationId, { previousSecretValidForSeconds, clock }), 'Application')
+    }),
+    revokePreviousSecret: os.revokePreviousSecret.handler(async ({ context, input }) =>
+      orNotFound(await revokePreviousSecret(context.db, input.applicationId), 'Application'),
     ),
     deleteApplication: os.deleteApplication.handler(async ({ context, input }) => {
       orNotFound(await deleteApplication(context.db, input.applicationId), 'Application')
