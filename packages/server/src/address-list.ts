@@ -19,9 +19,10 @@ export function parseAddressList(entries: readonly string[], label: string): Add
   return {
     size: ranges.length,
     contains(address) {
-      if (!ipaddr.isValid(address)) return false
-      const parsed = ipaddr.process(address)
-      return ranges.some(([base, bits]) => base.kind() === parsed.kind() && parsed.match(base, bits))
+      const parsed = parseOrUndefined(address)
+      if (!parsed) return false
+      const kind = parsed.kind()
+      return ranges.some(([base, bits]) => base.kind() === kind && parsed.match(base, bits))
     },
   }
 }
@@ -38,5 +39,13 @@ function toRange(entry: string, label: string): Range {
     return [address, address.kind() === 'ipv4' ? 32 : 128]
   } catch (error) {
     throw new Error(`${label}: "${entry}" is not an IP address or CIDR range`, { cause: error })
+  }
+}
+
+function parseOrUndefined(address: string): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  try {
+    return ipaddr.process(address)
+  } catch {
+    return undefined
   }
 }
