@@ -1,6 +1,7 @@
 import {
   createApplication,
   deleteApplication,
+  findApplication,
   findRoleIdByName,
   listApplications,
   listRoles,
@@ -8,6 +9,7 @@ import {
 } from '@checkpost/auth-applications-server'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { systemClock } from '@checkpost/server'
+import { auditCliChange } from './cli-audit.ts'
 import { CliError } from './cli-error.ts'
 import { formatApplication, formatCreated, formatRole, type CliOutput } from './output.ts'
 
@@ -27,7 +29,10 @@ export async function createApplicationCommand(
   if (name === '' || name.length > 200) throw new CliError('--name must be 1 to 200 characters')
   const created = await runInTransaction(ctx.database, async (db) => {
     const roleIds = options.roles.length === 0 ? undefined : await resolveRoles(db, options.roles)
-    return createApplication(db, { name, description: options.description, roleIds, createdBy: 'cli' }, systemClock)
+    const app = await createApplication(db, { name, description: options.description, roleIds, createdBy: 'cli' }, systemClock)
+    const changes = { name: app.name, description: app.description, roles: app.roles }
+    await auditCliChange(db, { action: 'application.created', target: { type: 'application', id: app.id, name: app.name }, changes })
+    return app
   })
   if (ctx.json) ctx.output.out(JSON.stringify({ id: created.id, name: created.name, secret: created.secret }))
   else ctx.output.out(formatCreated(created))
@@ -42,7 +47,12 @@ export async function listApplicationsCommand(ctx: CommandContext): Promise<void
 
 export async function regenerateCommand(ctx: CommandContext, id: string): Promise<void> {
   assertUuid(id)
-  const app = await runInTransaction(ctx.database, (db) => regenerateApplicationSecret(db, id))
+  const app = await runInTransaction(ctx.database, async (db) => {
+    const regenerated = await regenerateApplicationSecret(db, id)
+    const target = { type: 'application', id, name: regenerated?.name }
+    if (regenerated) await auditCliChange(db, { action: 'application.secret_regenerated', target })
+    return regenerated
+  })
   if (!app) throw new CliError(`No application with id ${id}`)
   if (ctx.json) ctx.output.out(JSON.stringify({ id: app.id, name: app.name, secret: app.secret }))
   else ctx.output.out(formatCreated(app))
@@ -50,7 +60,12 @@ export async function regenerateCommand(ctx: CommandContext, id: string): Promis
 
 export async function deleteCommand(ctx: CommandContext, id: string): Promise<void> {
   assertUuid(id)
-  const deleted = await runInTransaction(ctx.database, (db) => deleteApplication(db, id))
+  const deleted = await runInTransaction(ctx.database, async (db) => {
+    const existing = await findApplication(db, id)
+    if (!existing || !(await deleteApplication(db, id))) return false
+    await auditCliChange(db, { action: 'application.deleted', target: { type: 'application', id, name: existing.name } })
+    return true
+  })
   if (!deleted) throw new CliError(`No application with id ${id}`)
   ctx.output.out(`Deleted application ${id}`)
 }

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { listAuditEntries } from '@checkpost/auth-applications-server'
+import { createDatabase } from '@checkpost/db'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url))
@@ -59,6 +61,23 @@ describe('checkpost CLI', () => {
     expect(regenerated.secret).not.toBe(created.secret)
     expect((await cli(['applications', 'delete', created.id], url)).code).toBe(0)
     expect(JSON.parse((await cli(['applications', 'list', '--json'], url)).stdout).applications).toEqual([])
+  })
+
+  it('writes an audit entry with actor kind cli for each change, and none for reads', async () => {
+    const url = freshUrl()
+    const created = JSON.parse((await cli(['applications', 'create', '--name', 'ci', '--json'], url)).stdout)
+    await cli(['applications', 'regenerate', created.id, '--json'], url)
+    await cli(['applications', 'list', '--json'], url)
+    await cli(['applications', 'delete', created.id], url)
+    const database = createDatabase(url)
+    try {
+      const { entries } = await listAuditEntries(database.db as never, { limit: 10 })
+      expect(entries.map((e) => e.action)).toEqual(['application.deleted', 'application.secret_regenerated', 'application.created'])
+      expect(entries.every((e) => e.actor.kind === 'cli' && e.target.id === created.id && e.sourceIp === null)).toBe(true)
+      expect(JSON.stringify(entries)).not.toContain(created.secret.split('_').at(-1))
+    } finally {
+      await database.close()
+    }
   })
 
   it('roles list shows the built-in roles', async () => {

@@ -174,7 +174,7 @@ for (const { engine, skip } of TEST_ENGINES) {
     it('refuses grants on unknown resource types and on types that follow a parent', async () => {
       await using t = await start()
       const { teamA } = await world(t)
-      const response = await auth(t, { setResourceTeamAccess: { resourceType: 'catalog.planet', resourceId: 'x', teamId: teamA } })
+      const response = await auth(t, { setResourceTeamAccess: { resourceType: 'catalog.planet', resourceId: '6f1c1f4e-4b0a-4c55-8d8e-2f7f1d7c9a10', teamId: teamA } })
       expect(response.status).toBe(400)
       expect(response.body.message).toMatch(/^Unknown resource type "catalog.planet"/)
     })

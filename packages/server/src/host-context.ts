@@ -17,6 +17,8 @@ export interface HostContext {
   readonly preauthorized?: boolean
   /** True inside a transaction the host opened for the whole request. */
   readonly inTransaction?: boolean
+  /** The client's address as the host knows it (null when unknown). */
+  readonly sourceIp?: string | null
   /** Headers the procedure layer wants on the response (e.g. WWW-Authenticate). */
   readonly responseHeaders: Headers
 }

@@ -57,6 +57,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
         requestId,
         logger: requestLogger,
         identity: outcome.identity,
+        sourceIp: clientAddressOf(c),
         responseHeaders: new Headers(),
       })
       return jsonResponse(results, requestId, { headers: authHeaders })
@@ -85,6 +86,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
           requestId,
           logger: requestLogger,
           authRequest: authRequestOf(c, clientAddressOf),
+          sourceIp: clientAddressOf(c),
           responseHeaders,
         },
       })

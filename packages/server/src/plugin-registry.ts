@@ -1,4 +1,5 @@
 import type { AccessRule } from '@checkpost/contract'
+import { NO_AUDIT_SINK, type AuditSink } from './audit-sink.ts'
 import { combineAuthenticators } from './authenticator.ts'
 import type { PluginDefinition, PluginDeps, ResourceTypeDefinition } from './plugin.ts'
 
@@ -43,4 +44,11 @@ export function gatherResourceTypes(plugins: readonly PluginDefinition[]): Map<s
 /** Every plugin's authenticator, asked in plugin order (at least one plugin must provide one). */
 export function pickAuthenticator(plugins: readonly PluginDefinition[], deps: PluginDeps) {
   return combineAuthenticators(plugins.flatMap((plugin) => (plugin.authenticator ? [plugin.authenticator(deps)] : [])))
+}
+
+/** The audit sink of the plugin that provides one, or a sink that keeps nothing. */
+export function pickAuditSink(plugins: readonly PluginDefinition[], deps: PluginDeps): AuditSink {
+  const providers = plugins.filter((plugin) => plugin.auditSink)
+  if (providers.length > 1) throw new Error(`At most one plugin may provide an audit sink; found ${providers.length}`)
+  return providers[0]?.auditSink?.(deps) ?? NO_AUDIT_SINK
 }

@@ -3,9 +3,11 @@ import type { Database, Migrations } from '@checkpost/db'
 import type { AnyContractRouter, ContractRouterClient } from '@orpc/contract'
 import { implement, type AnyRouter } from '@orpc/server'
 import type { Kysely } from 'kysely'
+import type { AuditEvent, AuditSink } from './audit-sink.ts'
 import type { Authenticator } from './authenticator.ts'
 import type { BackgroundTask } from './background-task.ts'
 import type { Clock } from './clock.ts'
+import type { EscalationCheck } from './escalation-guard.ts'
 import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
 
@@ -28,6 +30,16 @@ export interface PluginContext {
    * calling procedure's own declarations are what guard the call.
    */
   readonly peer: <C extends AnyContractRouter>(pluginId: string, contract: C) => ContractRouterClient<C>
+  /**
+   * The shared escalation rules, bound to this caller: a procedure that hands out
+   * roles, grants or memberships, or acts on an identity, calls these first.
+   */
+  readonly escalation: EscalationCheck
+  /**
+   * Appends one audit entry for a change this call made, in its transaction;
+   * the host fills in id, time, actor, request id and source address.
+   */
+  readonly audit: (event: AuditEvent) => Promise<void>
 }
 
 /** A resource instance that was deleted. */
@@ -66,6 +78,9 @@ export interface ResourceTypeDefinition {
   /** Parent ids of each instance (unknown ids are simply absent from the map). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly parentsOf?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>
+  /** Which of `ids` exist; a root type needs it to be granted to teams (absent ids answer 404). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly existingIds?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlySet<string>>
 }
 
 /** One plugin, as the host knows it. */
@@ -79,6 +94,8 @@ export interface PluginDefinition<TContract extends AnyContractRouter = AnyContr
   readonly router: (deps: PluginDeps) => AnyRouter
   /** A credential checker; the host asks every plugin's in plugin order (see `Authenticator`). */
   readonly authenticator?: (deps: PluginDeps) => Authenticator
+  /** Where every plugin's audit entries are stored; at most one plugin of a host provides it. */
+  readonly auditSink?: (deps: PluginDeps) => AuditSink
   /** Resource types this plugin owns, referenced by `instance` metadata. */
   readonly resources?: readonly ResourceTypeDefinition[]
   /** Called in the deleting transaction when any plugin deletes a resource instance. */

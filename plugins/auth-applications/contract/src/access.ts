@@ -14,6 +14,9 @@ export const authApplicationsAccess = defineAccessRules('auth-applications', {
     read: 'List teams, their members and resource grants',
     manage: 'Create, change and delete teams, their members and resource grants',
   },
+  audit: {
+    read: 'Read the audit log of changes to applications, keys, roles, teams, grants and settings',
+  },
 })
 
 export const authApplicationsAccessRules = listAccessRules(authApplicationsAccess)

@@ -1,6 +1,7 @@
 import { proc } from '@checkpost/contract'
 import { z } from 'zod'
 import { authApplicationsAccess as access } from './access.ts'
+import { auditLogPageSchema, getAuditLogInput } from './audit-schemas.ts'
 import {
   accessRuleSchema,
   applicationIdInput,
@@ -48,6 +49,7 @@ export const authApplicationsContract = {
   revokePreviousSecret: manageApps.input(applicationIdInput).output(applicationSchema),
   deleteApplication: manageApps.input(applicationIdInput).output(deletedSchema),
   setApplicationRoles: manageApps.input(setApplicationRolesInput).output(applicationSchema),
+  getAuditLog: proc.meta({ access: [access.audit.read] }).input(getAuditLogInput).output(auditLogPageSchema),
   getAccessRules: readRoles.input(emptyListInput).output(z.object({ accessRules: z.array(accessRuleSchema) })),
   getRoles: readRoles.input(emptyListInput).output(z.object({ roles: z.array(roleSchema) })),
   createRole: manageRoles.input(createRoleInput).output(roleSchema),

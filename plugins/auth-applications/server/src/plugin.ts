@@ -2,6 +2,8 @@ import { authApplicationsAccessRules, authApplicationsContract } from '@checkpos
 import { definePlugin } from '@checkpost/server'
 import { bumpAccessVersion } from './access-version.ts'
 import { createApplicationAuthenticator } from './application-authenticator.ts'
+import { insertAuditEntry } from './audit-repository.ts'
+import { createAuditRetention } from './audit-retention.ts'
 import { forgetResource } from './grant-repository.ts'
 import { migrations } from './migrations/index.ts'
 import { createAuthApplicationsRouter } from './router.ts'
@@ -15,6 +17,9 @@ export const authApplicationsPlugin = definePlugin({
   router: createAuthApplicationsRouter,
   authenticator: ({ database, clock, logger, settings }) =>
     createApplicationAuthenticator({ database, clock, logger, redisUrl: settings.CHECKPOST_REDIS_URL || undefined }),
+  // Every plugin's audit entries land in this plugin's table (DESIGN: audit log).
+  auditSink: () => ({ write: (db, entry) => insertAuditEntry(db, entry) }),
+  background: (deps) => [createAuditRetention(deps)],
   // A deleted resource takes its grants and team-only setting with it.
   onResourceDeleted: async (db, event) => {
     if (await forgetResource(db, event)) await bumpAccessVersion(db)

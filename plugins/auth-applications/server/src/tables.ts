@@ -32,6 +32,21 @@ export interface AuthApplicationsTables {
   /** A grant: read, or manage (which implies read), of one team on one resource instance. */
   auth_applications_resource_grants: { resource_type: string; resource_id: string; team_id: string; can_manage: number }
   auth_applications_resource_settings: { resource_type: string; resource_id: string; team_only: number }
+  /** Append-only audit entries (DESIGN: audit log); `changes` is JSON text. */
+  auth_applications_audit_log: {
+    id: string
+    at: string
+    actor_kind: string
+    actor_id: string
+    actor_name: string
+    action: string
+    target_type: string
+    target_id: string
+    target_name: string | null
+    changes: string | null
+    request_id: string | null
+    source_ip: string | null
+  }
   /** One row: a counter bumped by every change that affects who may do what. */
   auth_applications_state: { id: number; access_version: number }
 }

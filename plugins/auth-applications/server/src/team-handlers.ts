@@ -1,54 +1,55 @@
-import { authApplicationsContract } from '@checkpost/auth-applications-contract'
-import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
-import { findTeamOnly } from './grant-repository.ts'
-import { listTeams, findTeam } from './team-repository.ts'
-import {
-  changeMembership,
-  createTeam,
-  deleteTeam,
-  listGrants,
-  removeResourceTeamAccess,
-  setResourceAccessSettings,
-  setResourceTeamAccess,
-  updateTeam,
-} from './team-service.ts'
+import { authApplicationsContract, type Team } from '@checkpost/auth-applications-contract'
+import { implementPlugin, orNotFound, type PluginContext, type PluginDeps } from '@checkpost/server'
+import type { Kysely } from 'kysely'
+import { assertMayActOnApplication, assertMayJoinTeam } from './escalation-checks.ts'
+import { createGrantHandlers } from './grant-handlers.ts'
+import type { AuthApplicationsTables } from './tables.ts'
+import { findTeam, listTeams } from './team-repository.ts'
+import { changeMembership, createTeam, deleteTeam, updateTeam } from './team-service.ts'
 
-/** The team and resource-grant procedures of the auth-applications router. */
-export function createTeamHandlers({ clock, resourceTypes }: Pick<PluginDeps, 'clock' | 'resourceTypes'>) {
+const target = (team: Pick<Team, 'id' | 'name'>) => ({ type: 'team', id: team.id, name: team.name })
+
+/** The team procedures (and, through grant-handlers, resource grants), each change audited. */
+export function createTeamHandlers(deps: Pick<PluginDeps, 'clock' | 'resourceTypes'>) {
   const os = implementPlugin(authApplicationsContract)
-  const now = () => clock.now().toISOString()
+  const now = () => deps.clock.now().toISOString()
+  const db = (context: PluginContext) => context.db as Kysely<AuthApplicationsTables>
   return {
     getTeams: os.getTeams.handler(async ({ context, input }) => ({
-      teams: await listTeams(context.db, input.applicationId ? { kind: 'application', id: input.applicationId } : undefined),
+      teams: await listTeams(db(context), input.applicationId ? { kind: 'application', id: input.applicationId } : undefined),
     })),
-    getTeam: os.getTeam.handler(async ({ context, input }) => orNotFound(await findTeam(context.db, input.teamId), 'Team')),
-    createTeam: os.createTeam.handler(({ context, input }) => createTeam(context.db, input, now())),
-    updateTeam: os.updateTeam.handler(async ({ context, input }) => orNotFound(await updateTeam(context.db, input, now()), 'Team')),
+    getTeam: os.getTeam.handler(async ({ context, input }) => orNotFound(await findTeam(db(context), input.teamId), 'Team')),
+    createTeam: os.createTeam.handler(async ({ context, input }) => {
+      const team = await createTeam(db(context), input, now())
+      await context.audit({ action: 'team.created', target: target(team), changes: { name: team.name, description: team.description } })
+      return team
+    }),
+    updateTeam: os.updateTeam.handler(async ({ context, input }) => {
+      const { teamId, ...changes } = input
+      const team = orNotFound(await updateTeam(db(context), input, now()), 'Team')
+      await context.audit({ action: 'team.updated', target: target(team), changes })
+      return team
+    }),
     deleteTeam: os.deleteTeam.handler(async ({ context, input }) => {
-      orNotFound(await deleteTeam(context.db, input.teamId), 'Team')
+      const team = orNotFound(await findTeam(db(context), input.teamId), 'Team')
+      await deleteTeam(db(context), input.teamId)
+      await context.audit({ action: 'team.deleted', target: target(team) })
       return { success: true as const }
     }),
-    addTeamMember: os.addTeamMember.handler(async ({ context, input }) =>
-      orNotFound(await changeMembership(context.db, { ...input, remove: false }), 'Team'),
-    ),
-    removeTeamMember: os.removeTeamMember.handler(async ({ context, input }) =>
-      orNotFound(await changeMembership(context.db, { ...input, remove: true }), 'Team'),
-    ),
-    getResourceTeamAccess: os.getResourceTeamAccess.handler(async ({ context, input }) => ({
-      access: await listGrants(context.db, input),
-    })),
-    setResourceTeamAccess: os.setResourceTeamAccess.handler(({ context, input }) =>
-      setResourceTeamAccess(context.db, input, resourceTypes),
-    ),
-    removeResourceTeamAccess: os.removeResourceTeamAccess.handler(async ({ context, input }) => ({
-      removed: await removeResourceTeamAccess(context.db, input),
-    })),
-    getResourceAccessSettings: os.getResourceAccessSettings.handler(async ({ context, input }) => ({
-      ...input,
-      teamOnly: await findTeamOnly(context.db, input),
-    })),
-    setResourceAccessSettings: os.setResourceAccessSettings.handler(({ context, input }) =>
-      setResourceAccessSettings(context.db, input, resourceTypes),
-    ),
+    addTeamMember: os.addTeamMember.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
+      await assertMayJoinTeam(context, input.teamId)
+      const team = orNotFound(await changeMembership(db(context), { ...input, remove: false }), 'Team')
+      const changes = { member: { kind: 'application', id: input.applicationId } }
+      await context.audit({ action: 'team.member_added', target: target(team), changes })
+      return team
+    }),
+    removeTeamMember: os.removeTeamMember.handler(async ({ context, input }) => {
+      const team = orNotFound(await changeMembership(db(context), { ...input, remove: true }), 'Team')
+      const changes = { member: { kind: 'application', id: input.applicationId } }
+      await context.audit({ action: 'team.member_removed', target: target(team), changes })
+      return team
+    }),
+    ...createGrantHandlers(deps),
   }
 }

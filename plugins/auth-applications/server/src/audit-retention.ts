@@ -1,0 +1,49 @@
+import type { Database } from '@checkpost/db'
+import { createPeriodicTask, type BackgroundTask, type PluginDeps } from '@checkpost/server'
+import type { Kysely } from 'kysely'
+import { deleteAuditEntriesBefore } from './audit-repository.ts'
+import type { AuthApplicationsTables } from './tables.ts'
+
+const BATCH = 1_000
+const DAY_MS = 86_400_000
+const DEFAULT_DAYS = 365
+const HOUR_MS = 3_600_000
+
+/**
+ * Deletes entries older than `days`, a bounded batch per statement, yielding
+ * between batches so requests keep flowing. Returns how many were deleted.
+ */
+export async function purgeOldAuditEntries(database: Database, now: Date, days: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString()
+  const db = database.db as Kysely<AuthApplicationsTables>
+  let total = 0
+  for (;;) {
+    const deleted = await deleteAuditEntriesBefore(db, cutoff, BATCH)
+    total += deleted
+    if (deleted < BATCH) return total
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/** `CHECKPOST_AUDIT_RETENTION_DAYS` (default 365; a whole number ≥ 1); throws at startup otherwise. */
+export function auditRetentionDays(settings: PluginDeps['settings']): number {
+  const raw = settings.CHECKPOST_AUDIT_RETENTION_DAYS
+  if (raw === undefined || raw === '') return DEFAULT_DAYS
+  const days = Number(raw)
+  if (!Number.isInteger(days) || days < 1) throw new Error(`CHECKPOST_AUDIT_RETENTION_DAYS must be a whole number of days ≥ 1, got "${raw}"`)
+  return days
+}
+
+/** The hourly retention task of the audit log. */
+export function createAuditRetention({ database, clock, logger, settings }: PluginDeps): BackgroundTask {
+  const days = auditRetentionDays(settings)
+  return createPeriodicTask({
+    name: 'audit-retention',
+    everyMs: HOUR_MS,
+    logger,
+    run: async () => {
+      const deleted = await purgeOldAuditEntries(database, clock.now(), days)
+      if (deleted > 0) logger.info('old audit entries deleted', { deleted, days })
+    },
+  })
+}
