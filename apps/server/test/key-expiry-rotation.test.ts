@@ -118,6 +118,26 @@ for (const { engine, skip } of TEST_ENGINES) {
       }
     })
 
+    it('audits key settings, overlapping regenerates and revokePreviousSecret, and sourceIp from a trusted proxy', async () => {
+      await using t = await start({ CHECKPOST_TRUSTED_PROXIES: '127.0.0.1' })
+      const expiresAt = new Date(t.clock.now().getTime() + HOUR).toISOString()
+      const headers = { 'x-forwarded-for': '203.0.113.50' }
+      const call = (body: unknown) => t.call('auth-applications/', { key: t.adminKey, headers, body })
+      const app = (await call({ createApplication: { name: 'audited', expiresAt, rateLimit: { requests: 5, windowSeconds: 60 } } })).body.createApplication
+      await call({ updateApplication: { applicationId: app.id, allowedIps: ['203.0.113.0/24'] } })
+      await call({ regenerateApplicationSecret: { applicationId: app.id, previousSecretValidForSeconds: 60 } })
+      await call({ revokePreviousSecret: { applicationId: app.id } })
+      const { entries } = (await asAdmin(t, 'getAuditLog', { targetId: app.id })).body
+      expect(entries.map((e: { action: string }) => e.action).reverse()).toEqual([
+        'application.created', 'application.updated', 'application.secret_regenerated', 'application.previous_secret_revoked',
+      ])
+      const [revoked, regenerated, updated, created] = entries
+      expect(created.changes).toMatchObject({ expiresAt, rateLimit: { requests: 5, windowSeconds: 60 }, allowedIps: null })
+      expect(updated.changes).toEqual({ allowedIps: ['203.0.113.0/24'] })
+      expect(regenerated.changes).toEqual({ previousSecretExpiresAt: new Date(t.clock.now().getTime() + 60_000).toISOString() })
+      expect(revoked.sourceIp).toBe('203.0.113.50')
+    })
+
     it('answers 404 to revokePreviousSecret for an unknown application', async () => {
       await using t = await start()
       const answer = await asAdmin(t, 'revokePreviousSecret', { applicationId: '0b7a3c5e-2f1d-4e8a-9c6b-1d2e3f4a5b6c' })
