@@ -2,6 +2,7 @@ import type { AccessRule } from '@checkpost/contract'
 import type { Database } from '@checkpost/db'
 import { Hono } from 'hono'
 import type { BackgroundTask } from './background-task.ts'
+import { createClientAddressResolver } from './client-address.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createEscalationGuard } from './escalation-guard.ts'
 import { createHostMiddleware } from './host-middleware.ts'
@@ -55,6 +56,7 @@ export function createHost(options: HostOptions): Host {
     resourceTypes,
     settings: options.settings ?? {},
   }
+  const clientAddressOf = createClientAddressResolver(deps.settings.CHECKPOST_TRUSTED_PROXIES)
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
   const instanceRules = collectInstanceRules(options.plugins, resourceTypes)
@@ -71,7 +73,7 @@ export function createHost(options: HostOptions): Host {
   const tasks: BackgroundTask[] = options.plugins.flatMap((plugin) => plugin.background?.(deps) ?? [])
 
   const app = new Hono()
-  const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database })
+  const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database, clientAddressOf })
   app.get('/api/health', routes.health)
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)

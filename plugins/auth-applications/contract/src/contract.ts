@@ -14,6 +14,7 @@ import {
   roleIdInput,
   roleSchema,
   setApplicationRolesInput,
+  regenerateApplicationSecretInput,
   updateApplicationInput,
   updateRoleInput,
 } from './schemas.ts'
@@ -44,7 +45,8 @@ export const authApplicationsContract = {
   getApplications: readApps.input(emptyListInput).output(z.object({ applications: z.array(applicationSchema) })),
   createApplication: manageApps.input(createApplicationInput).output(applicationWithSecretSchema),
   updateApplication: manageApps.input(updateApplicationInput).output(applicationSchema),
-  regenerateApplicationSecret: manageApps.input(applicationIdInput).output(applicationWithSecretSchema),
+  regenerateApplicationSecret: manageApps.input(regenerateApplicationSecretInput).output(applicationWithSecretSchema),
+  revokePreviousSecret: manageApps.input(applicationIdInput).output(applicationSchema),
   deleteApplication: manageApps.input(applicationIdInput).output(deletedSchema),
   setApplicationRoles: manageApps.input(setApplicationRolesInput).output(applicationSchema),
   getAuditLog: proc.meta({ access: [access.audit.read] }).input(getAuditLogInput).output(auditLogPageSchema),

@@ -6,39 +6,52 @@ import {
   createApplication,
   deleteApplication,
   regenerateApplicationSecret,
+  revokePreviousSecret,
   setApplicationRoles,
   updateApplication,
 } from './application-service.ts'
 import { assertMayActOnApplication, assertMayGiveRoles } from './escalation-checks.ts'
+import { readKeyExpiryPolicy } from './key-expiry-policy.ts'
 import type { AuthApplicationsTables } from './tables.ts'
 
 const target = (app: Pick<Application, 'id' | 'name'>) => ({ type: 'application', id: app.id, name: app.name })
 
 /** The application procedures: escalation rules first, then the change and its audit entry. */
-export function createApplicationHandlers({ clock }: Pick<PluginDeps, 'clock'>) {
+export function createApplicationHandlers({ clock, settings }: Pick<PluginDeps, 'clock' | 'settings'>) {
   const os = implementPlugin(authApplicationsContract)
+  const policy = readKeyExpiryPolicy(settings)
   const db = (context: PluginContext) => context.db as Kysely<AuthApplicationsTables>
   return {
     getApplications: os.getApplications.handler(async ({ context }) => ({ applications: await listApplications(db(context)) })),
     createApplication: os.createApplication.handler(async ({ context, input }) => {
       await assertMayGiveRoles(context, [BUILT_IN_ROLE_IDS.applications])
-      const created = await createApplication(db(context), { ...input, createdBy: context.identity.id }, clock)
-      const changes = { name: created.name, description: created.description, roles: created.roles }
+      const created = await createApplication(db(context), { ...input, createdBy: context.identity.id, policy }, clock)
+      const { name, description, roles, expiresAt, rateLimit, allowedIps } = created
+      const changes = { name, description, roles, expiresAt, rateLimit, allowedIps }
       await context.audit({ action: 'application.created', target: target(created), changes })
       return created
     }),
     updateApplication: os.updateApplication.handler(async ({ context, input }) => {
       const { applicationId, ...patch } = input
       await assertMayActOnApplication(context, applicationId)
-      const updated = orNotFound(await updateApplication(db(context), applicationId, patch), 'Application')
+      const updated = orNotFound(await updateApplication(db(context), applicationId, { ...patch, clock, policy }), 'Application')
       await context.audit({ action: 'application.updated', target: target(updated), changes: patch })
       return updated
     }),
     regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) => {
-      await assertMayActOnApplication(context, input.applicationId)
-      const regenerated = orNotFound(await regenerateApplicationSecret(db(context), input.applicationId), 'Application')
-      await context.audit({ action: 'application.secret_regenerated', target: target(regenerated) })
+      const { applicationId, previousSecretValidForSeconds } = input
+      await assertMayActOnApplication(context, applicationId)
+      const options = { previousSecretValidForSeconds, clock }
+      const regenerated = orNotFound(await regenerateApplicationSecret(db(context), applicationId, options), 'Application')
+      const changes = { previousSecretExpiresAt: regenerated.previousSecretExpiresAt }
+      await context.audit({ action: 'application.secret_regenerated', target: target(regenerated), changes })
       return regenerated
+    }),
+    revokePreviousSecret: os.revokePreviousSecret.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
+      const revoked = orNotFound(await revokePreviousSecret(db(context), input.applicationId), 'Application')
+      await context.audit({ action: 'application.previous_secret_revoked', target: target(revoked) })
+      return revoked
     }),
     deleteApplication: os.deleteApplication.handler(async ({ context, input }) => {
       await assertMayActOnApplication(context, input.applicationId)

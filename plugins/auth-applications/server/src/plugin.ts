@@ -15,7 +15,8 @@ export const authApplicationsPlugin = definePlugin({
   accessRules: authApplicationsAccessRules,
   migrations,
   router: createAuthApplicationsRouter,
-  authenticator: ({ database, clock, logger }) => createApplicationAuthenticator({ database, clock, logger }),
+  authenticator: ({ database, clock, logger, settings }) =>
+    createApplicationAuthenticator({ database, clock, logger, redisUrl: settings.CHECKPOST_REDIS_URL || undefined }),
   // Every plugin's audit entries land in this plugin's table (DESIGN: audit log).
   auditSink: () => ({ write: (db, entry) => insertAuditEntry(db, entry) }),
   background: (deps) => [createAuditRetention(deps)],
