@@ -1,5 +1,8 @@
+import type { ProcedureMeta } from '@checkpost/contract'
 import { createTestHost, TEST_ENGINES, type TestHost } from '@checkpost/testing'
+import { isContractProcedure } from '@orpc/contract'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { plugins } from '../src/plugins.ts'
 import { seedResources, type SeededIds } from './fixtures/bola-cases.ts'
 import { PAGED_LISTS, seedMixed, walkPages, type MixedIds } from './fixtures/leak-cases.ts'
@@ -12,6 +15,38 @@ import { PAGED_LISTS, seedMixed, walkPages, type MixedIds } from './fixtures/lea
  * incident or a window on both systems), and every cursor it is handed.
  */
 const mounted = plugins.filter((plugin) => plugin.id !== 'auth-applications')
+
+interface JsonSchema {
+  properties?: Record<string, JsonSchema>
+  items?: JsonSchema
+  anyOf?: JsonSchema[]
+}
+
+/** Dotted output paths of id arrays (`systemIds`, `groups.*.systemIds`). */
+function idArrays(node: JsonSchema, prefix = ''): string[] {
+  const found = (node.anyOf ?? []).flatMap((branch) => idArrays(branch, prefix))
+  for (const [name, child] of Object.entries(node.properties ?? {})) {
+    const path = prefix ? `${prefix}.${name}` : name
+    if (/Ids$/.test(name) && child.items) found.push(path)
+    found.push(...idArrays(child, path))
+  }
+  if (node.items) found.push(...idArrays(node.items, prefix ? `${prefix}.*` : '*'))
+  return found
+}
+
+describe('every output id array is declared for pruning', () => {
+  const procedures = mounted.flatMap((plugin) =>
+    Object.entries(plugin.contract).flatMap(([name, contract]) => {
+      if (!isContractProcedure(contract) || !contract['~orpc'].outputSchema) return []
+      const schema = z.toJSONSchema(contract['~orpc'].outputSchema as z.ZodType, { io: 'output', unrepresentable: 'any' })
+      return [[`${plugin.id}.${name}`, contract['~orpc'].meta as ProcedureMeta, idArrays(schema as JsonSchema)] as const]
+    }),
+  )
+  it.each(procedures.filter(([, , paths]) => paths.length > 0))('%s prunes the hidden ids of its output id arrays', (_, meta, paths) => {
+    const declared = new Set((meta.instance ?? []).flatMap((access) => access.outputIds ?? []))
+    for (const path of paths) expect(declared.has(path), `output ${path} is not declared in outputIds`).toBe(true)
+  })
+})
 
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`object-level authorization of outputs on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
