@@ -8,16 +8,10 @@ export interface HostContext {
   readonly db: Kysely<any>
   readonly requestId: string
   readonly logger: Logger
-  /** Set when the caller was already authenticated (JSON endpoint). */
-  readonly identity?: Identity
-  /** The raw Authorization header, when `identity` is not yet known. */
-  readonly authorization?: string
-  /** True when the JSON endpoint already authorized this call (rules and input ids). */
-  readonly preauthorized?: boolean
+  /** The caller, authenticated once for the request. */
+  readonly identity: Identity
   /** Internal: the host re-runs a list procedure to fill a filtered page and wants its output unfiltered. */
   readonly rawOutput?: boolean
   /** True inside a transaction the host opened for the whole request. */
   readonly inTransaction?: boolean
-  /** Headers the procedure layer wants on the response (e.g. WWW-Authenticate). */
-  readonly responseHeaders: Headers
 }
