@@ -10,6 +10,8 @@ export interface HostContext {
   readonly logger: Logger
   /** The caller, authenticated once for the request. */
   readonly identity: Identity
+  /** Internal: the host re-runs a list procedure to fill a filtered page and wants its output unfiltered. */
+  readonly rawOutput?: boolean
   /** True inside a transaction the host opened for the whole request. */
   readonly inTransaction?: boolean
   /** The client's address as the host knows it (null when unknown). */

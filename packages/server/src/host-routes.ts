@@ -7,6 +7,7 @@ import { errorResponse, jsonResponse, procedureErrorResponse } from './http-resp
 import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
+import { jsonDepthExceeds } from './json-depth.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { resolveRequestId } from './request-id.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
@@ -56,7 +57,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
-      const body = parseJson(await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes))
+      const body = parseJson(await readJsonText(c, limits))
       const results = await mount.jsonBatch(body, batchContext({ requestId, logger: requestLogger, identity, sourceIp: clientAddressOf(c) }))
       return jsonResponse(results, requestId, { headers: authHeaders })
     } catch (error) {
@@ -79,7 +80,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
       const procedure = c.req.param('procedure')!
       const { identity, headers } = await authenticate(c)
       authHeaders = headers
-      const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
+      const text = await readJsonText(c, limits)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
@@ -118,6 +119,15 @@ function findMount(mounts: ReadonlyMap<string, PluginMount>, pluginId: string | 
   const mount = pluginId === undefined ? undefined : mounts.get(pluginId)
   if (!mount) throw wireError('NOT_FOUND', `Unknown plugin "${pluginId}"`)
   return mount
+}
+
+/** The body as text, refused when too large (413) or nested deeper than the limit (400). */
+async function readJsonText(c: Context, limits: HostLimits): Promise<string> {
+  const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
+  if (jsonDepthExceeds(text, limits.maxJsonDepth)) {
+    throw wireError('BAD_REQUEST', `Body is nested deeper than ${limits.maxJsonDepth} levels`)
+  }
+  return text
 }
 
 function parseJson(text: string): unknown {

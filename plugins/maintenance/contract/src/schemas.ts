@@ -1,11 +1,11 @@
-import { cursorSchema, descriptionSchema, idSchema, limitSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { cursorSchema, descriptionSchema, idSchema, limitSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** Derived from the clock and the actions taken: never stored. */
 export const windowStateSchema = z.enum(['scheduled', 'in_progress', 'completed', 'cancelled'])
 export type WindowState = z.infer<typeof windowStateSchema>
 
-const titleSchema = z.string().trim().min(1, 'must not be empty').max(200)
+const titleSchema = nameSchema
 const systemIdsSchema = z.array(idSchema).min(1, 'name at least one system').max(100)
 
 /** A maintenance window as every procedure returns it. */
@@ -29,6 +29,8 @@ export const getWindowsInput = optionalInput(
   z.object({
     state: windowStateSchema.optional(),
     systemId: idSchema.optional(),
+    /** Windows on any of these systems (a hidden one among them lists nothing). */
+    systemIds: z.array(idSchema).min(1).max(500).optional(),
     /** Windows overlapping [from, to). */
     from: timestampSchema.optional(),
     to: timestampSchema.optional(),
