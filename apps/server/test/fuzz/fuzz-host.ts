@@ -1,0 +1,39 @@
+import type { Engine } from '@checkpost/db'
+import { createTestHost, inputJsonSchema, type FuzzPools, type JsonSchemaNode, type TestHost } from '@checkpost/testing'
+import { isContractProcedure } from '@orpc/contract'
+import { plugins } from '../../src/plugins.ts'
+import { seedResources } from './fuzz-seed.ts'
+
+/** One procedure of a mounted plugin with the JSON Schema of its input. */
+export interface FuzzProcedure {
+  readonly pluginId: string
+  readonly name: string
+  readonly schema: JsonSchemaNode
+}
+
+/** Every procedure of every plugin the server mounts: a plugin added later is fuzzed without edits here. */
+export const FUZZ_PROCEDURES: readonly FuzzProcedure[] = plugins.flatMap((plugin) =>
+  Object.entries(plugin.contract)
+    .filter(([, contract]) => isContractProcedure(contract))
+    .map(([name, contract]) => ({ pluginId: plugin.id, name, schema: inputJsonSchema(contract as never) })),
+)
+
+const RESOURCE_TYPES = plugins.flatMap((plugin) => (plugin.resources ?? []).map((resource) => resource.type))
+
+/** The real host with every mounted plugin, and fresh resources to aim at on demand. */
+export interface FuzzHost {
+  readonly t: TestHost
+  /**
+   * Creates a fresh set of resources of every kind and returns the pools
+   * naming them. The acting keys' own applications are never in a pool: the
+   * fuzzer must not delete or demote the key it calls with.
+   */
+  seed(): Promise<FuzzPools>
+}
+
+/** Builds the host with every plugin the server mounts, on a fresh `engine` database. */
+export async function createFuzzHost(engine: Engine): Promise<FuzzHost> {
+  const t = await createTestHost({ engine, plugins: plugins.filter((plugin) => plugin.id !== 'auth-applications') })
+  let round = 0
+  return { t, seed: () => seedResources(t, { round: ++round, resourceTypes: RESOURCE_TYPES }) }
+}
