@@ -41,7 +41,7 @@ for (const { engine, skip } of TEST_ENGINES) {
             const call = { key: t.adminKey, pluginId: procedure.pluginId, name: procedure.name, input }
             const response = await sendCall(t, call, endpoint)
             tally.answered(label, response.status)
-            const problem = answerProblem(t, response, { endpoint, name: procedure.name })
+            const problem = answerProblem(t, response, { endpoint, names: [procedure.name] })
             if (problem) throw new Error(`${endpoint} endpoint: ${problem}`)
           }
         })

@@ -19,6 +19,6 @@ export async function assertProperty<T>(run: FuzzRun, arbitrary: fc.Arbitrary<T>
   const property = fc.asyncProperty(arbitrary, check)
   const details = await fc.check(property, { seed: seedFor(run.name), numRuns: run.numRuns })
   if (!details.failed) return
-  const error = new Error(`${run.name}: ${fc.defaultReportMessage(details)}\n${replayHint(run.file)}`)
-  throw error
+  const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+  throw new Error(`${run.name}: ${fc.defaultReportMessage(details)}\nGot: ${cause}\n${replayHint(run.file)}`)
 }

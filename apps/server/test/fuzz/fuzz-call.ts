@@ -44,7 +44,7 @@ export function sendCall(t: TestHost, call: FuzzCall, endpoint: Endpoint): Promi
  * lines for that request, which name the cause), no X-Request-Id, an error
  * body off its endpoint's shape, or a JSON-endpoint success not keyed by the procedure.
  */
-export function answerProblem(t: TestHost, response: TestResponse, call: { endpoint: Endpoint; name: string }): string | undefined {
+export function answerProblem(t: TestHost, response: TestResponse, call: { endpoint: Endpoint; names: readonly string[] }): string | undefined {
   const requestId = response.headers.get('x-request-id')
   if (response.status >= 500) {
     const logged = t.logs.filter((line) => requestId !== null && line.includes(requestId))
@@ -52,11 +52,12 @@ export function answerProblem(t: TestHost, response: TestResponse, call: { endpo
   }
   if (!requestId) return 'no X-Request-Id header'
   if (response.status >= 400) {
-    const problem = call.endpoint === 'json' ? jsonErrorProblem(response, call.name) : procedureErrorProblem(response)
+    const problem = call.endpoint === 'json' ? jsonErrorProblem(response, call.names) : procedureErrorProblem(response)
     return problem === undefined ? undefined : `${response.status} ${JSON.stringify(response.body)}: ${problem}`
   }
-  if (call.endpoint === 'json' && (typeof response.body !== 'object' || response.body === null || !(call.name in response.body))) {
-    return `200 without a "${call.name}" key: ${JSON.stringify(response.body).slice(0, 300)}`
+  const missing = call.names.filter((name) => typeof response.body !== 'object' || response.body === null || !(name in response.body))
+  if (call.endpoint === 'json' && missing.length > 0) {
+    return `200 without the key(s) ${missing.join(', ')}: ${JSON.stringify(response.body).slice(0, 300)}`
   }
   return undefined
 }

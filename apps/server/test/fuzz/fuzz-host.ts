@@ -1,3 +1,4 @@
+import type { ProcedureMeta } from '@checkpost/contract'
 import type { Engine } from '@checkpost/db'
 import { createTestHost, inputJsonSchema, type FuzzPools, type JsonSchemaNode, type TestHost } from '@checkpost/testing'
 import { isContractProcedure } from '@orpc/contract'
@@ -9,13 +10,22 @@ export interface FuzzProcedure {
   readonly pluginId: string
   readonly name: string
   readonly schema: JsonSchemaNode
+  /** Ids of the rules it needs (none when public). */
+  readonly rules: readonly string[]
+  /** Needs a manage rule: it changes data. */
+  readonly writes: boolean
 }
 
 /** Every procedure of every plugin the server mounts: a plugin added later is fuzzed without edits here. */
 export const FUZZ_PROCEDURES: readonly FuzzProcedure[] = plugins.flatMap((plugin) =>
   Object.entries(plugin.contract)
     .filter(([, contract]) => isContractProcedure(contract))
-    .map(([name, contract]) => ({ pluginId: plugin.id, name, schema: inputJsonSchema(contract as never) })),
+    .map(([name, contract]) => {
+      const meta = (contract as { '~orpc': { meta: ProcedureMeta } })['~orpc'].meta
+      const rules = meta.public ? [] : (meta.access ?? []).map((rule) => rule.id)
+      const writes = (meta.access ?? []).some((rule) => rule.level === 'manage')
+      return { pluginId: plugin.id, name, schema: inputJsonSchema(contract as never), rules, writes }
+    }),
 )
 
 const RESOURCE_TYPES = plugins.flatMap((plugin) => (plugin.resources ?? []).map((resource) => resource.type))

@@ -14,8 +14,10 @@ class Seeder {
     return response.body as Json
   }
 
-  async create(pluginId: string, name: string, input: Json, fields: readonly string[]): Promise<string> {
-    const id = String(((await this.send(pluginId, { [name]: input }))[name] as Json).id)
+  /** Sends `{create…: input}` and files the new id under `fields`. */
+  async create(pluginId: string, call: Json, fields: readonly string[]): Promise<string> {
+    const name = Object.keys(call)[0]!
+    const id = String(((await this.send(pluginId, call))[name] as Json).id)
     this.ids.push(id)
     for (const field of fields) (this.byField[field] ??= []).push(id)
     return id
@@ -39,32 +41,32 @@ export async function seedResources(t: TestHost, options: { round: number; resou
   const s = new Seeder(t)
   const now = t.clock.now().getTime()
   const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString()
-  const system = (input: Json) => s.create('catalog', 'createSystem', input, ['systemId', 'systemIds', INSTANCE])
+  const system = (input: Json) => s.create('catalog', { createSystem: input }, ['systemId', 'systemIds', INSTANCE])
   const systems = [
     await system({ name: `web ${round}`, metadata: { tier: 1, owners: ['ops'] } }),
     await system({ name: `db ${round}`, description: 'primary' }),
     await system({ name: `hidden ${round}` }),
   ]
-  await s.create('catalog', 'createGroup', { name: `group ${round}`, systemIds: systems.slice(0, 2) }, ['groupId'])
+  await s.create('catalog', { createGroup: { name: `group ${round}`, systemIds: systems.slice(0, 2) } }, ['groupId'])
   const checkFields = ['healthCheckId', INSTANCE]
-  const check = await s.create('healthcheck', 'createHealthCheck', { systemId: systems[0], name: 'push', kind: 'push' }, checkFields)
+  const check = await s.create('healthcheck', { createHealthCheck: { systemId: systems[0], name: 'push', kind: 'push' } }, checkFields)
   const http = { url: 'http://127.0.0.1:9/health' }
-  await s.create('healthcheck', 'createHealthCheck', { systemId: systems[1], name: 'http', kind: 'http', http }, checkFields)
+  await s.create('healthcheck', { createHealthCheck: { systemId: systems[1], name: 'http', kind: 'http', http } }, checkFields)
   await s.send('healthcheck', { reportResults: { results: [{ healthCheckId: check, status: 'healthy' }] } })
   const window = (title: string, systemIds: string[], hours: [number, number]) =>
-    s.create('maintenance', 'scheduleWindow', { title, systemIds, startsAt: at(hours[0]), endsAt: at(hours[1]) }, ['windowId', INSTANCE])
+    s.create('maintenance', { scheduleWindow: { title, systemIds, startsAt: at(hours[0]), endsAt: at(hours[1]) } }, ['windowId', INSTANCE])
   await window('now', [systems[0]!], [-1, 1])
   await window('later', systems.slice(0, 2), [24, 26])
   const incident = (title: string, systemIds: string[]) =>
-    s.create('incident', 'createIncident', { title, impact: 'major', systemIds }, ['incidentId', INSTANCE])
+    s.create('incident', { createIncident: { title, impact: 'major', systemIds } }, ['incidentId', INSTANCE])
   await incident('open', [systems[1]!])
   await s.send('incident', { resolveIncident: { incidentId: await incident('resolved', []) } })
   const roleName = `readers ${round}`
-  await s.create('auth-applications', 'createRole', { name: roleName, accessRules: ['catalog.catalog.read'] }, ['roleId', 'roleIds'])
+  await s.create('auth-applications', { createRole: { name: roleName, accessRules: ['catalog.catalog.read'] } }, ['roleId', 'roleIds'])
   const teamName = `team ${round}`
-  const team = await s.create('auth-applications', 'createTeam', { name: teamName }, ['teamId'])
-  const member = await s.create('auth-applications', 'createApplication', { name: `member ${round}` }, ['applicationId'])
-  await s.create('auth-applications', 'createApplication', { name: `bystander ${round}` }, ['applicationId'])
+  const team = await s.create('auth-applications', { createTeam: { name: teamName } }, ['teamId'])
+  const member = await s.create('auth-applications', { createApplication: { name: `member ${round}` } }, ['applicationId'])
+  await s.create('auth-applications', { createApplication: { name: `bystander ${round}` } }, ['applicationId'])
   await s.send('auth-applications', {
     addTeamMember: { teamId: team, applicationId: member },
     setResourceTeamAccess: { resourceType: 'catalog.system', resourceId: systems[2], teamId: team, canRead: true },

@@ -34,7 +34,11 @@ export class FuzzTally {
   requests = 0
   readonly procedures = new Set<string>()
   readonly statuses = new Map<number, number>()
-  constructor(readonly suite: string) {}
+  /** `subjects` names what `answered` counts by: procedures, or plugins for batches. */
+  constructor(
+    readonly suite: string,
+    readonly subjects = 'procedures',
+  ) {}
 
   /** Procedures that answered 200 at least once: the fuzzer got past validation into the handler. */
   readonly accepted = new Set<string>()
@@ -52,6 +56,6 @@ export class FuzzTally {
     const statuses = [...this.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`)
     const never = [...this.procedures].filter((procedure) => !this.accepted.has(procedure))
     const reach = never.length === 0 ? 'every one answered 200 at least once' : `never 200: ${never.join(', ')}`
-    return `${this.suite}: ${this.inputs} generated inputs, ${this.requests} requests (${statuses.join(' ')}), ${this.procedures.size} procedures, ${reach} (seed ${FUZZ_SEED})`
+    return `${this.suite}: ${this.inputs} generated inputs, ${this.requests} requests (${statuses.join(' ')}), ${this.procedures.size} ${this.subjects}, ${reach} (seed ${FUZZ_SEED})`
   }
 }

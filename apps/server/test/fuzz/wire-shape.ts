@@ -29,13 +29,15 @@ function codeProblem(code: unknown, status: number): string | undefined {
  * procedure?, issues?}` and nothing else, code matching the status), or
  * undefined when it is right.
  */
-export function jsonErrorProblem(response: TestResponse, procedure: string): string | undefined {
+export function jsonErrorProblem(response: TestResponse, procedures: readonly string[]): string | undefined {
   const body: unknown = response.body
   if (!isRecord(body)) return 'body is not a JSON object'
   const extra = Object.keys(body).filter((key) => !JSON_ERROR_KEYS.has(key))
   if (extra.length > 0) return `unexpected keys ${extra.join(', ')}`
   if (typeof body.message !== 'string' || body.message === '') return 'message is not a non-empty string'
-  if (body.procedure !== undefined && body.procedure !== procedure) return `procedure ${JSON.stringify(body.procedure)} is not ${procedure}`
+  if (body.procedure !== undefined && !procedures.includes(body.procedure as string)) {
+    return `procedure ${JSON.stringify(body.procedure)} is none of ${procedures.join(', ')}`
+  }
   return codeProblem(body.code, response.status) ?? issuesProblem(body.issues)
 }
 

@@ -107,6 +107,7 @@ export function boundaryValues(node: JsonSchemaNode, root: JsonSchemaNode): unkn
       return objectEdges(node, root)
     case 'boolean':
       return ['true', 0, 1]
+    case undefined:
     default:
       return [null, {}, '']
   }

@@ -50,6 +50,7 @@ export function exampleValue(node: JsonSchemaNode, root: JsonSchemaNode = node):
       return Array.from({ length: node.minItems ?? 0 }, () => exampleValue(node.items ?? {}, root))
     case 'object':
       return Object.fromEntries((node.required ?? []).map((key) => [key, exampleValue(node.properties?.[key] ?? {}, root)]))
+    case undefined:
     default:
       return {}
   }

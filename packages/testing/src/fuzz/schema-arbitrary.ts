@@ -70,6 +70,7 @@ export function schemaArbitrary(root: JsonSchemaNode, options: SchemaArbitraryOp
         return arrayOf(node, field)
       case 'object':
         return objectOf(node)
+      case undefined:
       default:
         return fc.jsonValue({ maxDepth: 3 })
     }

@@ -76,6 +76,7 @@ export function validString(node: JsonSchemaNode, pools: FuzzPools, field?: stri
       return localUrl()
     case 'email':
       return fc.emailAddress()
+    case undefined:
     default:
       return fc.oneof(...fitsField, ...known(fitting(node, [...pools.strings, ...pools.ids])), { weight: 1, arbitrary: freeText(node) })
   }

@@ -1,0 +1,63 @@
+import { schemaArbitrary, TEST_ENGINES, type TestResponse } from '@checkpost/testing'
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { assertProperty } from './fuzz-assert.ts'
+import { answerProblem, bodyOf, sendCall, type Endpoint, type FuzzCall } from './fuzz-call.ts'
+import { createFuzzHost, FUZZ_PROCEDURES, type FuzzHost, type FuzzProcedure } from './fuzz-host.ts'
+import { FuzzTally, runsOf } from './fuzz-settings.ts'
+
+const FILE = 'test/fuzz/rule-less-key.fuzz.test.ts'
+const RUNS = runsOf(40)
+const MAX_BODY_BYTES = 1024 * 1024
+const ENDPOINTS: readonly Endpoint[] = ['json', 'procedure']
+
+function forbiddenProblem(response: TestResponse, procedure: FuzzProcedure): string | undefined {
+  const body = response.body as { code?: unknown; message?: unknown }
+  if (response.status !== 403 || body.code !== 'FORBIDDEN') return `${response.status} ${JSON.stringify(body).slice(0, 300)} instead of 403`
+  const named = procedure.rules.some((rule) => body.message === `Missing access: ${rule}`)
+  return named ? undefined : `message ${JSON.stringify(body.message)} names none of ${procedure.rules.join(', ')}`
+}
+
+/**
+ * A key whose role holds no rule calls every procedure that needs one, with
+ * any input: the answer is 403 `Missing access: {rule}` on both endpoints
+ * (access is checked before input), or 413 for a body past the size limit,
+ * which is refused before it is read.
+ */
+for (const { engine, skip } of TEST_ENGINES) {
+  describe.skipIf(skip)(`fuzz: a rule-less key is refused whatever it sends, on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
+    const tally = new FuzzTally(`fuzz rule-less key (${engine})`)
+    let fuzz: FuzzHost
+    let key: string
+    beforeAll(async () => {
+      fuzz = await createFuzzHost(engine)
+      key = (await fuzz.t.createKey([])).key
+    })
+    afterAll(async () => {
+      console.info(tally.summary())
+      await fuzz?.t.close()
+    })
+
+    const guarded = FUZZ_PROCEDURES.filter((procedure) => procedure.rules.length > 0)
+    it.each(guarded.map((p) => [`${p.pluginId}.${p.name}`, p] as const))(
+      '%s answers 403 Missing access to every generated input, on both endpoints',
+      async (label, procedure) => {
+        const { t } = fuzz
+        const pools = await fuzz.seed()
+        await assertProperty({ name: `${engine}:rule-less:${label}`, numRuns: RUNS, file: FILE }, schemaArbitrary(procedure.schema, { pools }), async (input) => {
+          tally.inputs++
+          for (const endpoint of ENDPOINTS) {
+            const call: FuzzCall = { key, pluginId: procedure.pluginId, name: procedure.name, input }
+            const response = await sendCall(t, call, endpoint)
+            tally.answered(label, response.status)
+            const problem = answerProblem(t, response, { endpoint, names: [procedure.name] })
+            if (problem) throw new Error(`${endpoint} endpoint: ${problem}`)
+            if (Buffer.byteLength(bodyOf(call, endpoint)) > MAX_BODY_BYTES && response.status === 413) continue
+            const refusal = forbiddenProblem(response, procedure)
+            if (refusal) throw new Error(`${endpoint} endpoint: ${refusal}`)
+          }
+        })
+      },
+      180_000,
+    )
+  })
+}
