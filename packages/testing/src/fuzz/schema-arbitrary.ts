@@ -37,6 +37,8 @@ export interface SchemaArbitraryOptions {
 export function schemaArbitrary(root: JsonSchemaNode, options: SchemaArbitraryOptions): fc.Arbitrary<unknown> {
   const mix = options.mix ?? DEFAULT_MIX
   const hostile = hostileValueArbitrary()
+  // Only a mix with boundary or hostile values also leaves out required keys.
+  const breaksRules = mix.boundary + mix.hostile > 0
 
   // `field` is the property name a value sits under (array items inherit it), for the pools' byField.
   function build(raw: JsonSchemaNode, field?: string): fc.Arbitrary<unknown> {
@@ -84,9 +86,9 @@ export function schemaArbitrary(root: JsonSchemaNode, options: SchemaArbitraryOp
 
   function objectOf(node: JsonSchemaNode): fc.Arbitrary<Record<string, unknown>> {
     const required = new Set(node.required ?? [])
-    const fields = Object.entries(node.properties ?? {}).map(([key, schema]) =>
-      fc.option(build(schema, key), { nil: OMIT, freq: required.has(key) ? 25 : 2 }).map((value) => [key, value] as const),
-    )
+    const field = (key: string, schema: JsonSchemaNode) =>
+      required.has(key) && !breaksRules ? build(schema, key) : fc.option(build(schema, key), { nil: OMIT, freq: required.has(key) ? 25 : 2 })
+    const fields = Object.entries(node.properties ?? {}).map(([key, schema]) => field(key, schema).map((value) => [key, value] as const))
     const rest = node.additionalProperties
     const dictionary =
       typeof rest === 'object' ? fc.dictionary(fc.string({ maxLength: 20 }), build(rest), { maxKeys: 5 }) : fc.constant({})
