@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { TEST_ENGINES } from '@checkpost/testing'
 
 /**
  * The run's base seed: CHECKPOST_FUZZ_SEED when set (to replay a failure),
@@ -18,9 +19,12 @@ export function seedFor(name: string): number {
   return createHash('sha256').update(`${FUZZ_SEED}:${name}`).digest().readInt32BE(0)
 }
 
-/** `runs` scaled by CHECKPOST_FUZZ_SCALE (at least 1). */
+/** Engines this run fuzzes: when Postgres is skipped, SQLite takes its share, so a run's total stays the same. */
+const ENGINES_RUNNING = TEST_ENGINES.filter((engine) => !engine.skip).length
+
+/** `runs` per engine when both run, scaled by CHECKPOST_FUZZ_SCALE and by the engines that run (at least 1). */
 export function runsOf(runs: number): number {
-  return Math.max(1, Math.round(runs * SCALE))
+  return Math.max(1, Math.round((runs * SCALE * TEST_ENGINES.length) / ENGINES_RUNNING))
 }
 
 /** How to replay a failure of `file`. */
@@ -34,10 +38,13 @@ export class FuzzTally {
   requests = 0
   readonly procedures = new Set<string>()
   readonly statuses = new Map<number, number>()
-  /** `subjects` names what `answered` counts by: procedures, or plugins for batches. */
+  /**
+   * `subjects` names what `answered` counts by (procedures, or plugins for
+   * batches); `expectsSuccess` adds which of them never answered 200.
+   */
   constructor(
     readonly suite: string,
-    readonly subjects = 'procedures',
+    readonly options: { subjects?: string; expectsSuccess?: boolean } = {},
   ) {}
 
   /** Procedures that answered 200 at least once: the fuzzer got past validation into the handler. */
@@ -55,7 +62,8 @@ export class FuzzTally {
   summary(): string {
     const statuses = [...this.statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status}×${count}`)
     const never = [...this.procedures].filter((procedure) => !this.accepted.has(procedure))
-    const reach = never.length === 0 ? 'every one answered 200 at least once' : `never 200: ${never.join(', ')}`
-    return `${this.suite}: ${this.inputs} generated inputs, ${this.requests} requests (${statuses.join(' ')}), ${this.procedures.size} ${this.subjects}, ${reach} (seed ${FUZZ_SEED})`
+    const reach = never.length === 0 ? ', every one answered 200 at least once' : `, never 200: ${never.join(', ')}`
+    const subjects = `${this.procedures.size} ${this.options.subjects ?? 'procedures'}${this.options.expectsSuccess === false ? '' : reach}`
+    return `${this.suite}: ${this.inputs} generated inputs, ${this.requests} requests (${statuses.join(' ')}), ${subjects} (seed ${FUZZ_SEED})`
   }
 }

@@ -8,8 +8,8 @@ import { FuzzTally, runsOf } from './fuzz-settings.ts'
 import { changedTables, digestTables } from './table-digest.ts'
 
 const FILE = 'test/fuzz/refused-batch.fuzz.test.ts'
-/** Batches per plugin and engine. */
-const RUNS = runsOf(60)
+/** Batches per plugin and engine (when both engines run). */
+const RUNS = runsOf(50)
 const PLUGIN_IDS = [...new Set(FUZZ_PROCEDURES.map((procedure) => procedure.pluginId))]
 
 /**
@@ -20,7 +20,7 @@ const PLUGIN_IDS = [...new Set(FUZZ_PROCEDURES.map((procedure) => procedure.plug
  */
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`fuzz: a refused batch writes nothing, on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
-    const tally = new FuzzTally(`fuzz refused batches (${engine})`, 'plugins')
+    const tally = new FuzzTally(`fuzz refused batches (${engine})`, { subjects: 'plugins' })
     let fuzz: FuzzHost
     beforeAll(async () => {
       fuzz = await createFuzzHost(engine)
