@@ -30,6 +30,22 @@ class Seeder {
 
 const INSTANCE = 'resourceId'
 
+/** Paging cursors as a caller can forge them: base64url JSON, which anyone can decode and re-encode. */
+const forge = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url')
+const FORGED_CURSORS = [
+  forge(['2026-11-30T10:00:00.000Z', '00000000-0000-0000-0000-000000000000']),
+  forge(['9999-12-31T23:59:59.999Z', 'ffffffff-ffff-ffff-ffff-ffffffffffff']),
+  forge(['x\u0000', 'y']),
+  forge(['\uD800', 'y']),
+  forge(["' OR 1=1 --", '%']),
+  forge(['a']),
+  forge(['a', 'b', 'c']),
+  forge([1, 2]),
+  forge({ at: 'a', id: 'b' }),
+  forge(null),
+  Buffer.from('not json').toString('base64url'),
+]
+
 /**
  * A fresh set of resources of every kind (systems, a group, checks with a
  * result, windows, incidents, a role, a team with a member and grants, a
@@ -77,5 +93,6 @@ export async function seedResources(t: TestHost, options: { round: number; resou
   s.pool('accessRules', ['*', ...t.host.accessRules.map((rule) => rule.id)])
   s.pool('resourceType', [...options.resourceTypes, 'catalog.nothing', 'unknown.system'])
   s.pool('name', [roleName, teamName, roleName.toUpperCase(), ` ${teamName} `])
+  s.pool('cursor', FORGED_CURSORS)
   return { ids: s.ids, strings: ['admin', 'applications', '*', ...t.host.accessRules.map((rule) => rule.id)], byField: s.byField }
 }
