@@ -39,6 +39,7 @@ export function readConfig(env: Env): ServerConfig {
     limits: {
       maxBodyBytes: intSetting(env, 'CHECKPOST_MAX_BODY_BYTES', { fallback: 1024 * 1024, min: 1, max: 1024 ** 3 }),
       maxBatchKeys: intSetting(env, 'CHECKPOST_MAX_BATCH_KEYS', { fallback: 100, min: 1, max: 10_000 }),
+      maxJsonDepth: intSetting(env, 'CHECKPOST_MAX_JSON_DEPTH', { fallback: 64, min: 2, max: 1000 }),
     },
   }
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { plugins } from '../src/plugins.ts'
 import { BOLA_CASES, BOLA_LISTS, GLOBAL_ONLY_FIELDS, seedResources, type SeededIds } from './fixtures/bola-cases.ts'
+import { seedMixed } from './fixtures/leak-cases.ts'
 
 /**
  * Broken object-level authorization, table-driven: every procedure of every
@@ -79,6 +80,8 @@ for (const { engine, skip } of TEST_ENGINES) {
       await admin({
         setResourceTeamAccess: { resourceType: 'catalog.system', resourceId: allowed.systemId, teamId: team, canManage: true },
       })
+      // Resources on both systems: visible to the intruder, yet a filter on the hidden system must list nothing.
+      await seedMixed(t, allowed, denied)
       intruderKey = intruder.key
       ids = { allowed, denied: { ...denied, teamId: team, intruderId: intruder.id } }
     }

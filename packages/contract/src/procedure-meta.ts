@@ -9,15 +9,33 @@ import type { AccessRule } from './access-rule.ts'
  * { resourceType: 'catalog.system', inputIds: ['systemId'] }              // a single resource
  * { resourceType: 'catalog.system', inputIds: ['systemIds.*'] }           // every id in an array
  * { resourceType: 'catalog.system', outputLists: [{ path: 'systems' }] }  // filter a list
- * { resourceType: 'healthcheck.check', outputLists: [{ path: 'results', idField: 'healthCheckId' }] }
+ * { resourceType: 'healthcheck.check', outputLists: [{ path: 'results', idField: 'healthCheckId', paged: true }] }
+ * { resourceType: 'catalog.system', outputIds: ['groups.*.systemIds'] }  // prune ids inside items
  */
 export interface InstanceAccess {
   /** `{pluginId}.{resource}`, e.g. `catalog.system`. */
   readonly resourceType: string
   /** Input paths holding ids the caller must reach (absent values are skipped). */
   readonly inputIds?: readonly string[]
-  /** Output arrays whose items the caller cannot reach are silently removed. */
-  readonly outputLists?: readonly { readonly path: string; readonly idField?: string }[]
+  /**
+   * Output arrays whose items the caller cannot reach are silently removed. A
+   * `paged` list (input `limit` and `cursor`, output `nextCursor`) is filtered
+   * before paging: a page holds up to `limit` visible items and its cursor
+   * comes from the last of them. On a read procedure with `outputLists`, an
+   * `inputIds` filter naming an instance the caller cannot see lists nothing.
+   */
+  readonly outputLists?: readonly OutputList[]
+  /** Output paths of id arrays (`*` walks arrays) from which ids the caller cannot see are removed. */
+  readonly outputIds?: readonly string[]
+}
+
+/** A listed array in a procedure's output, filtered by instance access. */
+export interface OutputList {
+  readonly path: string
+  /** The item field holding the instance id (default `id`). */
+  readonly idField?: string
+  /** Keyset-paged by `limit`/`cursor` in, `nextCursor` out. */
+  readonly paged?: boolean
 }
 
 /** Metadata every Checkpost procedure carries. */

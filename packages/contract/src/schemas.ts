@@ -1,13 +1,14 @@
 import { z } from 'zod'
+import { displayNameSchema, textSchema, tokenSchema } from './text-schemas.ts'
 
 /** UUID ids, as every resource uses. */
 export const idSchema = z.uuid()
 
-/** A display name: trimmed, 1..200 characters. */
-export const nameSchema = z.string().trim().min(1, 'must not be empty').max(200)
+/** A display name: NFC-normalised and trimmed, with a visible character, 1..200 UTF-8 bytes. */
+export const nameSchema = displayNameSchema(200)
 
-/** A free-text description, up to 2,000 characters. */
-export const descriptionSchema = z.string().max(2000)
+/** A free-text description: safe text, NFC-normalised and trimmed, up to 2,000 UTF-8 bytes. */
+export const descriptionSchema = textSchema({ maxBytes: 2000 })
 
 /**
  * An ISO-8601 timestamp with offset, as every timestamp on the wire, parsed
@@ -28,7 +29,7 @@ export const timestampSchema = z.iso
 export const limitSchema = z.int().min(1).max(500).default(100)
 
 /** An opaque paging cursor returned as `nextCursor`. */
-export const cursorSchema = z.string().min(1).max(500)
+export const cursorSchema = tokenSchema(500)
 
 /**
  * An optional list input: `{}`, `null` or absent all become the schema's

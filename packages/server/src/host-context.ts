@@ -15,6 +15,8 @@ export interface HostContext {
   readonly authRequest?: AuthRequest
   /** True when the JSON endpoint already authorized this call (rules and input ids). */
   readonly preauthorized?: boolean
+  /** Internal: the host re-runs a list procedure to fill a filtered page and wants its output unfiltered. */
+  readonly rawOutput?: boolean
   /** True inside a transaction the host opened for the whole request. */
   readonly inTransaction?: boolean
   /** Headers the procedure layer wants on the response (e.g. WWW-Authenticate). */

@@ -4,9 +4,11 @@ export interface HostLimits {
   readonly maxBodyBytes: number
   /** Most keys in one JSON batch (default 100). */
   readonly maxBatchKeys: number
+  /** Deepest nesting of objects and arrays in a JSON body (default 64). */
+  readonly maxJsonDepth: number
 }
 
-export const DEFAULT_LIMITS: HostLimits = { maxBodyBytes: 1024 * 1024, maxBatchKeys: 100 }
+export const DEFAULT_LIMITS: HostLimits = { maxBodyBytes: 1024 * 1024, maxBatchKeys: 100, maxJsonDepth: 64 }
 
 /** Fills defaults and refuses nonsense at startup. */
 export function resolveLimits(limits: Partial<HostLimits> = {}): HostLimits {

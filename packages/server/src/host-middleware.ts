@@ -1,11 +1,12 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
-import { ORPCError, os } from '@orpc/server'
+import { call, ORPCError, os, type AnyProcedure } from '@orpc/server'
 import { authorizeCall, isWriteProcedure } from './access-check.ts'
 import type { CombinedAuthenticator } from './authenticator.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
 import type { InstanceGuard } from './instance-guard.ts'
+import { createOutputFilter } from './output-filter.ts'
 import type { PluginServices } from './plugin-services.ts'
 import { toORPCError } from './wire-error.ts'
 
@@ -23,6 +24,7 @@ export interface HostMiddlewareOptions {
  * resources the caller cannot see, and maps errors to the wire.
  */
 export function createHostMiddleware({ database, authenticator, services, guard }: HostMiddlewareOptions) {
+  const { filterOutput } = createOutputFilter(guard)
   return os.$context<HostContext>().middleware(async function checkpostAccess({ context, next, procedure }, input) {
     try {
       const meta = procedure['~orpc'].meta as ProcedureMeta
@@ -34,8 +36,14 @@ export function createHostMiddleware({ database, authenticator, services, guard 
               next({ context: { ...services(context, identity, trx), inTransaction: true } }),
             )
           : await next({ context: services(context, identity, context.db) })
-      if (!meta.instance) return result
-      return { ...result, output: await guard.filterOutput({ db: context.db, identity, meta }, result.output) }
+      if (!meta.instance || context.rawOutput) return result
+      // Re-reads (to fill a filtered page) run the procedure as already authorized, unfiltered.
+      const again = { ...context, identity, preauthorized: true, rawOutput: true }
+      const request = {
+        input: await parsedInput(procedure, input),
+        refetch: (changed: unknown) => call(procedure, changed, { context: again }),
+      }
+      return { ...result, output: await filterOutput({ db: context.db, identity, meta }, result.output, request) }
     } catch (error) {
       throw toORPCError(error, context.logger)
     }
@@ -52,4 +60,12 @@ async function authenticateOrThrow(authenticator: CombinedAuthenticator, context
     context.responseHeaders.set('Retry-After', String(outcome.retryAfterSeconds))
   }
   throw new ORPCError(outcome.code, { message: outcome.message })
+}
+
+/** The input as the handler saw it (defaults applied): the paging filter reads `limit` and `cursor` from it. */
+async function parsedInput(procedure: AnyProcedure, input: unknown): Promise<unknown> {
+  const schema = procedure['~orpc'].inputSchema
+  if (!schema) return input
+  const result = await schema['~standard'].validate(input)
+  return result.issues ? input : result.value
 }

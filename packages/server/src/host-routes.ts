@@ -6,6 +6,7 @@ import type { HostLimits } from './host-limits.ts'
 import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from './http-responses.ts'
 import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
+import { jsonDepthExceeds } from './json-depth.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { resolveRequestId } from './request-id.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
@@ -50,7 +51,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
-      const body = parseJson(await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes))
+      const body = parseJson(await readJsonText(c, limits))
       const results = await mount.jsonBatch(body, {
         db: database.db,
         requestId,
@@ -69,7 +70,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
     const requestLogger = logger.child({ requestId })
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
-      const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
+      const text = await readJsonText(c, limits)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
@@ -120,6 +121,15 @@ function findMount(mounts: ReadonlyMap<string, PluginMount>, pluginId: string | 
   const mount = pluginId === undefined ? undefined : mounts.get(pluginId)
   if (!mount) throw wireError('NOT_FOUND', `Unknown plugin "${pluginId}"`)
   return mount
+}
+
+/** The body as text, refused when too large (413) or nested deeper than the limit (400). */
+async function readJsonText(c: Context, limits: HostLimits): Promise<string> {
+  const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
+  if (jsonDepthExceeds(text, limits.maxJsonDepth)) {
+    throw wireError('BAD_REQUEST', `Body is nested deeper than ${limits.maxJsonDepth} levels`)
+  }
+  return text
 }
 
 function parseJson(text: string): unknown {

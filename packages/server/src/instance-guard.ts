@@ -4,7 +4,6 @@ import {
   grantsAccess,
   type AccessLevel,
   type AccessRule,
-  type InstanceAccess,
   type ProcedureMeta,
 } from '@checkpost/contract'
 import type { Kysely } from 'kysely'
@@ -96,26 +95,22 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
     }
   }
 
-  /** Removes list items the caller cannot see. */
-  async function filterOutput<T>(base: GuardedCall, output: T): Promise<T> {
+  /**
+   * The ids among `ids` of `type` the caller may read under this procedure's
+   * rules, or `undefined` when it sees every instance of the type (a global
+   * reader and nothing of the type team-only), so callers can skip the lookups.
+   */
+  async function visibleIds(base: GuardedCall, type: string, ids: readonly string[]): Promise<Set<string> | undefined> {
+    if (seesAll(base, type)) return undefined
     const call = { ...toGuardCall(base), level: 'read' as const }
-    for (const access of base.meta.instance ?? []) {
-      for (const list of access.outputLists ?? []) {
-        const unrestricted = call.superuser || !base.identity.resourceAccess.hasTeamOnly(rootTypeOf(access.resourceType))
-        if (call.globalRead && unrestricted) continue
-        output = await filterList(call, { access, path: list.path, idField: list.idField ?? 'id' }, output)
-      }
-    }
-    return output
+    const reach = await reachOf(call, type, [...new Set(ids)])
+    return new Set([...reach].filter(([, value]) => value === 'ok').map(([id]) => id))
   }
 
-  async function filterList<T>(call: GuardCall, target: ListTarget, output: T): Promise<T> {
-    const items = (output as Record<string, unknown>)?.[target.path]
-    if (!Array.isArray(items)) return output
-    const ids = items.map((item) => String((item as Record<string, unknown>)[target.idField]))
-    const reach = await reachOf(call, target.access.resourceType, [...new Set(ids)])
-    const kept = items.filter((_, index) => reach.get(ids[index]!) === 'ok')
-    return { ...(output as object), [target.path]: kept } as T
+  /** True when the caller reads every instance of `type`: a global reader, and nothing of the type team-only (or `*`). */
+  function seesAll(base: GuardedCall, type: string): boolean {
+    const call = toGuardCall(base)
+    return call.globalRead && (call.superuser || !base.identity.resourceAccess.hasTeamOnly(rootTypeOf(type)))
   }
 
   function rootTypeOf(type: string): string {
@@ -123,7 +118,7 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
     return definition.parentType ? rootTypeOf(definition.parentType) : type
   }
 
-  return { checkInput, filterOutput }
+  return { checkInput, visibleIds, seesAll }
 }
 
 export type InstanceGuard = ReturnType<typeof createInstanceGuard>
@@ -134,12 +129,6 @@ interface GuardCall extends GuardedCall {
   readonly globalManage: boolean
   /** Holds `*` (the admin role): team-only settings do not lock it out. */
   readonly superuser: boolean
-}
-
-interface ListTarget {
-  readonly access: InstanceAccess
-  readonly path: string
-  readonly idField: string
 }
 
 // What a procedure's rules mean for instance checks, derived once per procedure.

@@ -7,6 +7,7 @@ import { collectProcedures, type KnownNames } from './procedure-table.ts'
 import type { InstanceGuard } from './instance-guard.ts'
 import type { Database } from '@checkpost/db'
 import type { PluginDefinition } from './plugin.ts'
+import { wasLogged } from './wire-error.ts'
 
 /** A plugin wired into the host: both endpoints, built once. */
 export interface PluginMount {
@@ -38,6 +39,18 @@ export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, o
       maxKeys: options.maxBatchKeys,
       guard: options.guard,
     }),
-    handler: new OpenAPIHandler<HostContext>(router),
+    // Errors oRPC turns into responses itself (e.g. encoding an output) are logged here, with the request id.
+    handler: new OpenAPIHandler<HostContext>(router, { interceptors: [logUnexpected] }),
+  }
+}
+
+async function logUnexpected<T>({ context, next }: { context: HostContext; next: () => Promise<T> }): Promise<T> {
+  try {
+    return await next()
+  } catch (error) {
+    const status = (error as { status?: unknown }).status
+    const serverSide = typeof status !== 'number' || status >= 500
+    if (serverSide && !wasLogged(error)) context.logger.error('procedure endpoint failed', { error })
+    throw error
   }
 }

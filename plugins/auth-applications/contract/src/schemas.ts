@@ -1,8 +1,8 @@
-import { descriptionSchema, idSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { descriptionSchema, idSchema, nameSchema, optionalInput, timestampSchema, tokenSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** Role ids: the built-ins `admin` and `applications`, or a UUID. */
-export const roleIdSchema = z.string().min(1).max(100)
+export const roleIdSchema = tokenSchema(100)
 
 export const BUILT_IN_ROLE_IDS = { admin: 'admin', applications: 'applications' } as const
 
@@ -41,7 +41,7 @@ export const roleSchema = z.object({
 })
 export type Role = z.infer<typeof roleSchema>
 
-const ruleIdListSchema = z.array(z.string().min(1).max(200)).max(500)
+const ruleIdListSchema = z.array(tokenSchema(200)).max(500)
 
 export const applicationIdInput = z.object({ applicationId: idSchema })
 export const roleIdInput = z.object({ roleId: roleIdSchema })

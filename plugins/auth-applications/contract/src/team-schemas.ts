@@ -1,4 +1,4 @@
-import { descriptionSchema, idSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { descriptionSchema, idSchema, nameSchema, optionalInput, timestampSchema, tokenSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** A team member: an application (users join the same way later). */
@@ -19,7 +19,7 @@ export type Team = z.infer<typeof teamSchema>
 
 /** `{pluginId}.{resource}`, e.g. `catalog.system`. */
 export const resourceTypeSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'must look like plugin.resource')
-const resourceIdSchema = z.string().min(1).max(200)
+const resourceIdSchema = tokenSchema(200)
 
 export const resourceTeamAccessSchema = z.object({
   resourceType: z.string(),

@@ -1,4 +1,5 @@
 import type { Role } from '@checkpost/auth-applications-contract'
+import { foldName } from '@checkpost/contract'
 import { fromDbBool, groupRows } from '@checkpost/db'
 import type { Kysely } from 'kysely'
 import type { AuthApplicationsTables } from './tables.ts'
@@ -33,9 +34,9 @@ export async function findRole(db: Db, id: string): Promise<Role | undefined> {
   }
 }
 
-/** The id of the role with this name, if any. */
+/** The id of the role with this name (compared by folded form: "Café" = "CAFE\u0301"), if any. */
 export async function findRoleIdByName(db: Db, name: string): Promise<string | undefined> {
-  const row = await db.selectFrom('auth_applications_roles').select('id').where('name', '=', name).executeTakeFirst()
+  const row = await db.selectFrom('auth_applications_roles').select('id').where('name_folded', '=', foldName(name)).executeTakeFirst()
   return row?.id
 }
 
@@ -47,12 +48,13 @@ export async function existingRoleIds(db: Db, ids: readonly string[]): Promise<S
 }
 
 export async function insertRole(db: Db, role: { id: string; name: string; description: string | null }) {
-  await db.insertInto('auth_applications_roles').values({ ...role, built_in: 0 }).execute()
+  await db.insertInto('auth_applications_roles').values({ ...role, name_folded: foldName(role.name), built_in: 0 }).execute()
 }
 
 export async function updateRoleRow(db: Db, id: string, patch: { name?: string; description?: string | null }) {
   if (patch.name === undefined && patch.description === undefined) return
-  await db.updateTable('auth_applications_roles').set(patch).where('id', '=', id).execute()
+  const folded = patch.name === undefined ? {} : { name_folded: foldName(patch.name) }
+  await db.updateTable('auth_applications_roles').set({ ...patch, ...folded }).where('id', '=', id).execute()
 }
 
 /** Replaces a role's rules with exactly `ruleIds`. */

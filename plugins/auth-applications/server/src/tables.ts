@@ -12,12 +12,22 @@ export interface AuthApplicationsTables {
   auth_applications_roles: {
     id: string
     name: string
+    /** The name NFC-normalised and case-folded: unique. */
+    name_folded: string | null
     description: string | null
     built_in: number
   }
   auth_applications_role_rules: { role_id: string; rule_id: string }
   auth_applications_application_roles: { application_id: string; role_id: string }
-  auth_applications_teams: { id: string; name: string; description: string | null; created_at: string; updated_at: string }
+  auth_applications_teams: {
+    id: string
+    name: string
+    /** The name NFC-normalised and case-folded: unique. */
+    name_folded: string | null
+    description: string | null
+    created_at: string
+    updated_at: string
+  }
   auth_applications_team_members: { team_id: string; member_kind: string; member_id: string }
   /** A grant: read, or manage (which implies read), of one team on one resource instance. */
   auth_applications_resource_grants: { resource_type: string; resource_id: string; team_id: string; can_manage: number }

@@ -1,4 +1,5 @@
 import type { Team } from '@checkpost/auth-applications-contract'
+import { foldName } from '@checkpost/contract'
 import { groupRows } from '@checkpost/db'
 import type { Kysely, Selectable } from 'kysely'
 import type { AuthApplicationsTables } from './tables.ts'
@@ -51,13 +52,21 @@ export async function findTeam(db: Db, id: string): Promise<Team | undefined> {
 }
 
 export async function findTeamIdByName(db: Db, name: string): Promise<string | undefined> {
-  return (await db.selectFrom('auth_applications_teams').select('id').where('name', '=', name).executeTakeFirst())?.id
+  const folded = foldName(name) // "Café" and "CAFE\u0301" are one name
+  return (await db.selectFrom('auth_applications_teams').select('id').where('name_folded', '=', folded).executeTakeFirst())?.id
 }
 
 export async function insertTeam(db: Db, team: { id: string; name: string; description: string | null; at: string }) {
   await db
     .insertInto('auth_applications_teams')
-    .values({ id: team.id, name: team.name, description: team.description, created_at: team.at, updated_at: team.at })
+    .values({
+      id: team.id,
+      name: team.name,
+      name_folded: foldName(team.name),
+      description: team.description,
+      created_at: team.at,
+      updated_at: team.at,
+    })
     .execute()
 }
 
@@ -65,7 +74,12 @@ export async function insertTeam(db: Db, team: { id: string; name: string; descr
 export async function updateTeamRow(db: Db, id: string, patch: { name?: string; description?: string | null; at: string }) {
   const result = await db
     .updateTable('auth_applications_teams')
-    .set({ name: patch.name, description: patch.description, updated_at: patch.at })
+    .set({
+      name: patch.name,
+      name_folded: patch.name === undefined ? undefined : foldName(patch.name),
+      description: patch.description,
+      updated_at: patch.at,
+    })
     .where('id', '=', id)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n

@@ -21,6 +21,9 @@ const manage = proc.meta({ access: [access.catalog.manage] })
 /** Instance access on systems (team grants): by input id, or by filtering a listed array. */
 const SYSTEM = 'catalog.system'
 const bySystemId = { instance: [{ resourceType: SYSTEM, inputIds: ['systemId'] }] }
+/** A group names only the member systems the caller can see. */
+const itsMembers = { resourceType: SYSTEM, outputIds: ['systemIds'] }
+const bySystemIdInGroup = { instance: [{ resourceType: SYSTEM, inputIds: ['systemId'], outputIds: ['systemIds'] }] }
 
 /** The catalog contract, mounted at `/api/catalog/`. */
 export const catalogContract = {
@@ -29,12 +32,12 @@ export const catalogContract = {
   createSystem: manage.input(createSystemInput).output(systemSchema),
   updateSystem: manage.meta(bySystemId).input(updateSystemInput).output(systemSchema),
   deleteSystem: manage.meta(bySystemId).input(systemIdInput).output(deletedSchema),
-  getGroups: read.input(emptyListInput).output(z.object({ groups: z.array(groupSchema) })),
-  createGroup: manage.meta({ instance: [{ resourceType: SYSTEM, inputIds: ['systemIds.*'] }] }).input(createGroupInput).output(groupSchema),
-  updateGroup: manage.input(updateGroupInput).output(groupSchema),
+  getGroups: read.meta({ instance: [{ resourceType: SYSTEM, outputIds: ['groups.*.systemIds'] }] }).input(emptyListInput).output(z.object({ groups: z.array(groupSchema) })),
+  createGroup: manage.meta({ instance: [{ resourceType: SYSTEM, inputIds: ['systemIds.*'], outputIds: ['systemIds'] }] }).input(createGroupInput).output(groupSchema),
+  updateGroup: manage.meta({ instance: [itsMembers] }).input(updateGroupInput).output(groupSchema),
   deleteGroup: manage.input(groupIdInput).output(deletedSchema),
-  addSystemToGroup: manage.meta(bySystemId).input(groupMembershipInput).output(groupSchema),
-  removeSystemFromGroup: manage.meta(bySystemId).input(groupMembershipInput).output(groupSchema),
+  addSystemToGroup: manage.meta(bySystemIdInGroup).input(groupMembershipInput).output(groupSchema),
+  removeSystemFromGroup: manage.meta(bySystemIdInGroup).input(groupMembershipInput).output(groupSchema),
 }
 
 export type CatalogContract = typeof catalogContract

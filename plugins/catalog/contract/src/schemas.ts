@@ -1,14 +1,8 @@
-import { descriptionSchema, idSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { descriptionSchema, idSchema, jsonObjectSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
-const METADATA_MAX_BYTES = 16 * 1024
-
-/** Free-form JSON object attached to a system, up to 16 KiB. */
-export const metadataSchema = z
-  .record(z.string(), z.unknown())
-  .refine((value) => JSON.stringify(value).length <= METADATA_MAX_BYTES, {
-    message: `must serialize to at most ${METADATA_MAX_BYTES} bytes`,
-  })
+/** Free-form JSON object attached to a system: up to 16 KiB of UTF-8, nested up to 32 levels, safe text only. */
+export const metadataSchema = jsonObjectSchema({ maxBytes: 16 * 1024, maxDepth: 32 })
 
 export const systemSchema = z.object({
   id: idSchema,

@@ -40,7 +40,7 @@ export const healthcheckContract = {
     .output(z.object({ stored: z.int() })),
   getHistory: read
     .meta({
-      instance: [{ resourceType: CHECK, outputLists: [{ path: 'results', idField: 'healthCheckId' }] }, byCheckId, bySystemId],
+      instance: [{ resourceType: CHECK, outputLists: [{ path: 'results', idField: 'healthCheckId', paged: true }] }, byCheckId, bySystemId],
     })
     .input(getHistoryInput)
     .output(z.object({ results: z.array(resultSchema), nextCursor: z.string().nullable() })),

@@ -1,4 +1,4 @@
-import { cursorSchema, idSchema, limitSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { cursorSchema, idSchema, limitSchema, nameSchema, optionalInput, textSchema, timestampSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** `http` checks are probed by the server; `push` checks only receive reported results. */
@@ -77,7 +77,7 @@ export const reportedResultSchema = z.object({
   healthCheckId: idSchema,
   status: resultStatusSchema,
   latencyMs: z.int().min(0).max(3_600_000).optional(),
-  message: z.string().max(2000).optional(),
+  message: textSchema({ maxBytes: 2000 }).optional(),
   observedAt: timestampSchema.optional(),
 })
 export type ReportedResult = z.output<typeof reportedResultSchema>

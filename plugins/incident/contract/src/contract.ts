@@ -16,18 +16,20 @@ const manage = proc.meta({ access: [access.incident.manage] })
 
 /** Instance access (team grants): incidents take theirs from the catalog systems they affect. */
 const INCIDENT = 'incident.incident'
-const byIncidentId = { instance: [{ resourceType: INCIDENT, inputIds: ['incidentId'] }] }
 const SYSTEM = 'catalog.system'
-const bySystemIds = { instance: [{ resourceType: SYSTEM, inputIds: ['systemIds.*'] }] }
+/** An incident names only the affected systems the caller can see. */
+const itsSystems = { resourceType: SYSTEM, outputIds: ['systemIds'] }
+const byIncidentId = { instance: [{ resourceType: INCIDENT, inputIds: ['incidentId'] }, itsSystems] }
+const bySystemIds = { instance: [{ resourceType: SYSTEM, inputIds: ['systemIds.*'], outputIds: ['systemIds'] }] }
 
 /** The incident contract, mounted at `/api/incident/`. */
 export const incidentContract = {
   getIncidents: read
     .meta({
       instance: [
-        { resourceType: INCIDENT, outputLists: [{ path: 'incidents' }] },
-        // Filtering by a system the caller cannot see lists nothing of it, as for an absent id.
-        { resourceType: SYSTEM, inputIds: ['systemId'] },
+        { resourceType: INCIDENT, outputLists: [{ path: 'incidents', paged: true }] },
+        // Filtering by a system the caller cannot see lists nothing, as for an absent id.
+        { resourceType: SYSTEM, inputIds: ['systemId'], outputIds: ['incidents.*.systemIds'] },
       ],
     })
     .input(getIncidentsInput)

@@ -5,6 +5,7 @@ import {
   limitSchema,
   nameSchema,
   optionalInput,
+  textSchema,
   timestampSchema,
 } from '@checkpost/contract'
 import { z } from 'zod'
@@ -21,8 +22,8 @@ export type IncidentStatus = z.infer<typeof incidentStatusSchema>
 export const openStatusSchema = z.enum(['investigating', 'identified', 'monitoring'])
 export type OpenStatus = z.infer<typeof openStatusSchema>
 
-/** A timeline message: trimmed, 1..5,000 characters. */
-export const messageSchema = z.string().trim().min(1, 'must not be empty').max(5000)
+/** A timeline message: safe text, NFC-normalised and trimmed, 1..5,000 UTF-8 bytes. */
+export const messageSchema = textSchema({ maxBytes: 5000, nonEmpty: true })
 
 /** Who wrote a timeline entry; always recorded by the server from the caller's identity. */
 export const authorSchema = z.object({

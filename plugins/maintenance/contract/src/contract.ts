@@ -16,25 +16,26 @@ const manage = proc.meta({ access: [access.maintenance.manage] })
 const WINDOW = 'maintenance.window'
 const SYSTEM = 'catalog.system'
 const byWindowId = { resourceType: WINDOW, inputIds: ['windowId'] }
-const bySystemIds = { resourceType: SYSTEM, inputIds: ['systemIds.*'] }
+/** A window names only the systems the caller can see. */
+const bySystemIds = { resourceType: SYSTEM, inputIds: ['systemIds.*'], outputIds: ['systemIds'] }
 
 /** The maintenance contract, mounted at `/api/maintenance/`. */
 export const maintenanceContract = {
   getWindows: read
     .meta({
       instance: [
-        { resourceType: WINDOW, outputLists: [{ path: 'windows' }] },
-        // Filtering by a system the caller cannot see lists nothing of it, as for an absent id.
-        { resourceType: SYSTEM, inputIds: ['systemId'] },
+        { resourceType: WINDOW, outputLists: [{ path: 'windows', paged: true }] },
+        // Filtering by a system the caller cannot see lists nothing, as for an absent id.
+        { resourceType: SYSTEM, inputIds: ['systemId'], outputIds: ['windows.*.systemIds'] },
       ],
     })
     .input(getWindowsInput)
     .output(windowListSchema),
-  getWindow: read.meta({ instance: [byWindowId] }).input(windowIdInput).output(windowSchema),
+  getWindow: read.meta({ instance: [byWindowId, bySystemIds] }).input(windowIdInput).output(windowSchema),
   scheduleWindow: manage.meta({ instance: [bySystemIds] }).input(scheduleWindowInput).output(windowSchema),
   updateWindow: manage.meta({ instance: [byWindowId, bySystemIds] }).input(updateWindowInput).output(windowSchema),
-  cancelWindow: manage.meta({ instance: [byWindowId] }).input(windowIdInput).output(windowSchema),
-  completeWindow: manage.meta({ instance: [byWindowId] }).input(windowIdInput).output(windowSchema),
+  cancelWindow: manage.meta({ instance: [byWindowId, bySystemIds] }).input(windowIdInput).output(windowSchema),
+  completeWindow: manage.meta({ instance: [byWindowId, bySystemIds] }).input(windowIdInput).output(windowSchema),
 }
 
 export type MaintenanceContract = typeof maintenanceContract

@@ -1,11 +1,11 @@
-import { cursorSchema, descriptionSchema, idSchema, limitSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { cursorSchema, descriptionSchema, idSchema, limitSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** Derived from the clock and the actions taken: never stored. */
 export const windowStateSchema = z.enum(['scheduled', 'in_progress', 'completed', 'cancelled'])
 export type WindowState = z.infer<typeof windowStateSchema>
 
-const titleSchema = z.string().trim().min(1, 'must not be empty').max(200)
+const titleSchema = nameSchema
 const systemIdsSchema = z.array(idSchema).min(1, 'name at least one system').max(100)
 
 /** A maintenance window as every procedure returns it. */
