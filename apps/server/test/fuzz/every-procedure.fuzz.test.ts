@@ -1,9 +1,9 @@
 import { schemaArbitrary, TEST_ENGINES, VALID_MIX } from '@checkpost/testing'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { assertProperty } from './fuzz-assert.ts'
 import { answerProblem, sendCall, type Endpoint } from './fuzz-call.ts'
-import { createFuzzHost, FUZZ_PROCEDURES, type FuzzHost } from './fuzz-host.ts'
+import { FUZZ_PROCEDURES, useFuzzHost } from './fuzz-host.ts'
 import { FuzzTally, runsOf } from './fuzz-settings.ts'
 
 const FILE = 'test/fuzz/every-procedure.fuzz.test.ts'
@@ -20,18 +20,12 @@ const ENDPOINTS: readonly Endpoint[] = ['json', 'procedure']
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`fuzz: every procedure on both endpoints as admin, on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
     const tally = new FuzzTally(`fuzz every procedure (${engine})`)
-    let fuzz: FuzzHost
-    beforeAll(async () => {
-      fuzz = await createFuzzHost(engine)
-    })
-    afterAll(async () => {
-      console.info(tally.summary())
-      await fuzz?.t.close()
-    })
+    const host = useFuzzHost(engine, tally)
 
     it.each(FUZZ_PROCEDURES.map((p) => [`${p.pluginId}.${p.name}`, p] as const))(
       '%s answers every generated input with 200 or a table error in shape, never 5xx, within 5 s',
       async (label, procedure) => {
+        const fuzz = host()
         const { t } = fuzz
         const pools = await fuzz.seed()
         const inputs = fc.oneof(schemaArbitrary(procedure.schema, { pools }), schemaArbitrary(procedure.schema, { pools, mix: VALID_MIX }))

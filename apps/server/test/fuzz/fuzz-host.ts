@@ -2,8 +2,10 @@ import type { ProcedureMeta } from '@checkpost/contract'
 import type { Engine } from '@checkpost/db'
 import { createTestHost, inputJsonSchema, type FuzzPools, type JsonSchemaNode, type TestHost } from '@checkpost/testing'
 import { isContractProcedure } from '@orpc/contract'
+import { afterAll, beforeAll } from 'vitest'
 import { plugins } from '../../src/plugins.ts'
 import { seedResources } from './fuzz-seed.ts'
+import type { FuzzTally } from './fuzz-settings.ts'
 
 /** One procedure of a mounted plugin with the JSON Schema of its input. */
 export interface FuzzProcedure {
@@ -46,4 +48,23 @@ export async function createFuzzHost(engine: Engine): Promise<FuzzHost> {
   const t = await createTestHost({ engine, plugins: plugins.filter((plugin) => plugin.id !== 'auth-applications') })
   let round = 0
   return { t, seed: () => seedResources(t, { round: ++round, resourceTypes: RESOURCE_TYPES }) }
+}
+
+/**
+ * A fuzz host for the enclosing `describe`: built before its tests; after
+ * them, the tally's closing line is printed and the host closed.
+ */
+export function useFuzzHost(engine: Engine, tally: FuzzTally): () => FuzzHost {
+  let fuzz: FuzzHost | undefined
+  beforeAll(async () => {
+    fuzz = await createFuzzHost(engine)
+  })
+  afterAll(async () => {
+    console.info(tally.summary())
+    await fuzz?.t.close()
+  })
+  return () => {
+    if (!fuzz) throw new Error('the fuzz host is not built yet')
+    return fuzz
+  }
 }

@@ -1,9 +1,9 @@
 import { TEST_ENGINES, toJsonBody } from '@checkpost/testing'
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { refusedBatchArbitrary } from './batch-arbitrary.ts'
 import { assertProperty } from './fuzz-assert.ts'
 import { answerProblem, sendWithin } from './fuzz-call.ts'
-import { createFuzzHost, FUZZ_PROCEDURES, type FuzzHost } from './fuzz-host.ts'
+import { FUZZ_PROCEDURES, useFuzzHost } from './fuzz-host.ts'
 import { FuzzTally, runsOf } from './fuzz-settings.ts'
 import { changedTables, digestTables } from './table-digest.ts'
 
@@ -21,18 +21,12 @@ const PLUGIN_IDS = [...new Set(FUZZ_PROCEDURES.map((procedure) => procedure.plug
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`fuzz: a refused batch writes nothing, on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
     const tally = new FuzzTally(`fuzz refused batches (${engine})`, { subjects: 'plugins' })
-    let fuzz: FuzzHost
-    beforeAll(async () => {
-      fuzz = await createFuzzHost(engine)
-    })
-    afterAll(async () => {
-      console.info(tally.summary())
-      await fuzz?.t.close()
-    })
+    const host = useFuzzHost(engine, tally)
 
     it.each(PLUGIN_IDS)(
       '%s: every table is unchanged after a refused batch',
       async (pluginId) => {
+        const fuzz = host()
         const { t } = fuzz
         const procedures = FUZZ_PROCEDURES.filter((procedure) => procedure.pluginId === pluginId)
         const batches = refusedBatchArbitrary(procedures, await fuzz.seed())

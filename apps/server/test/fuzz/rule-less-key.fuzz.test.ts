@@ -1,8 +1,8 @@
 import { schemaArbitrary, TEST_ENGINES, type TestResponse } from '@checkpost/testing'
-import { afterAll, beforeAll, describe, it } from 'vitest'
+import { beforeAll, describe, it } from 'vitest'
 import { assertProperty } from './fuzz-assert.ts'
 import { answerProblem, bodyOf, sendCall, type Endpoint, type FuzzCall } from './fuzz-call.ts'
-import { createFuzzHost, FUZZ_PROCEDURES, type FuzzHost, type FuzzProcedure } from './fuzz-host.ts'
+import { FUZZ_PROCEDURES, useFuzzHost, type FuzzProcedure } from './fuzz-host.ts'
 import { FuzzTally, runsOf } from './fuzz-settings.ts'
 
 const FILE = 'test/fuzz/rule-less-key.fuzz.test.ts'
@@ -26,21 +26,17 @@ function forbiddenProblem(response: TestResponse, procedure: FuzzProcedure): str
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`fuzz: a rule-less key is refused whatever it sends, on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
     const tally = new FuzzTally(`fuzz rule-less key (${engine})`, { expectsSuccess: false })
-    let fuzz: FuzzHost
+    const host = useFuzzHost(engine, tally)
     let key: string
     beforeAll(async () => {
-      fuzz = await createFuzzHost(engine)
-      key = (await fuzz.t.createKey([])).key
-    })
-    afterAll(async () => {
-      console.info(tally.summary())
-      await fuzz?.t.close()
+      key = (await host().t.createKey([])).key
     })
 
     const guarded = FUZZ_PROCEDURES.filter((procedure) => procedure.rules.length > 0)
     it.each(guarded.map((p) => [`${p.pluginId}.${p.name}`, p] as const))(
       '%s answers 403 Missing access to every generated input, on both endpoints',
       async (label, procedure) => {
+        const fuzz = host()
         const { t } = fuzz
         const pools = await fuzz.seed()
         await assertProperty({ name: `${engine}:rule-less:${label}`, numRuns: RUNS, file: FILE }, schemaArbitrary(procedure.schema, { pools }), async (input) => {
