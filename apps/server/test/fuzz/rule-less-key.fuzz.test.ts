@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, jsonDepthExceeds } from '@checkpost/server'
 import { schemaArbitrary, TEST_ENGINES, type TestResponse } from '@checkpost/testing'
 import { beforeAll, describe, it } from 'vitest'
 import { assertProperty } from './fuzz-assert.ts'
@@ -7,8 +8,14 @@ import { FuzzTally, runsOf } from './fuzz-settings.ts'
 
 const FILE = 'test/fuzz/rule-less-key.fuzz.test.ts'
 const RUNS = runsOf(30)
-const MAX_BODY_BYTES = 1024 * 1024
 const ENDPOINTS: readonly Endpoint[] = ['json', 'procedure']
+
+/** A body refused whole before it is read as calls: over the size limit (413) or nested past the depth limit (400). */
+function refusedWhole(body: string, response: TestResponse): boolean {
+  if (response.status === 413) return Buffer.byteLength(body) > DEFAULT_LIMITS.maxBodyBytes
+  const named = (response.body as { procedure?: unknown }).procedure !== undefined
+  return response.status === 400 && !named && jsonDepthExceeds(body, DEFAULT_LIMITS.maxJsonDepth)
+}
 
 function forbiddenProblem(response: TestResponse, procedure: FuzzProcedure): string | undefined {
   const body = response.body as { code?: unknown; message?: unknown }
@@ -20,8 +27,8 @@ function forbiddenProblem(response: TestResponse, procedure: FuzzProcedure): str
 /**
  * A key whose role holds no rule calls every procedure that needs one, with
  * any input: the answer is 403 `Missing access: {rule}` on both endpoints
- * (access is checked before input), or 413 for a body past the size limit,
- * which is refused before it is read.
+ * (access is checked before input), unless the body is refused whole before
+ * it is read as calls: 413 past the size limit, 400 past the nesting limit.
  */
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`fuzz: a rule-less key is refused whatever it sends, on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -47,7 +54,7 @@ for (const { engine, skip } of TEST_ENGINES) {
             tally.answered(label, response.status)
             const problem = answerProblem(t, response, { endpoint, names: [procedure.name] })
             if (problem) throw new Error(`${endpoint} endpoint: ${problem}`)
-            if (Buffer.byteLength(bodyOf(call, endpoint)) > MAX_BODY_BYTES && response.status === 413) continue
+            if (refusedWhole(bodyOf(call, endpoint), response)) continue
             const refusal = forbiddenProblem(response, procedure)
             if (refusal) throw new Error(`${endpoint} endpoint: ${refusal}`)
           }
