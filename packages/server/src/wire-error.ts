@@ -66,22 +66,12 @@ export function toWireError(error: unknown, logger: Logger): WireError {
   return wireError('INTERNAL_SERVER_ERROR', 'Internal server error')
 }
 
-/** 500s already logged on their way out, so the handler's last-resort log skips them. */
-const LOGGED = new WeakSet<object>()
-
-/** True for an error this module logged when it mapped it. */
-export function wasLogged(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && LOGGED.has(error)
-}
-
 /** The same mapping for the oRPC handler's own responses. */
 export function toORPCError(error: unknown, logger: Logger): ORPCError<string, unknown> {
   if (error instanceof ORPCError && error.code !== 'INTERNAL_SERVER_ERROR' && !hasIssues(error.data)) return error
   const wire = toWireError(error, logger)
   const data = wire.body.issues ? { issues: wire.body.issues } : undefined
-  const mapped = new ORPCError(wire.body.code, { status: wire.status, message: wire.body.message, data })
-  if (wire.status >= 500) LOGGED.add(mapped)
-  return mapped
+  return new ORPCError(wire.body.code, { status: wire.status, message: wire.body.message, data })
 }
 
 function hasIssues(data: unknown): boolean {

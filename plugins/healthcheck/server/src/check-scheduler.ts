@@ -3,7 +3,9 @@ import { runInTransaction, type Database } from '@checkpost/db'
 import type { BackgroundTask, Clock, Logger } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { findCheck, toHealthCheck } from './check-repository.ts'
+import type { AddressPolicy } from './address-policy.ts'
 import { probeHttp } from './http-probe.ts'
+import { createProbeSlots, type ProbeLimits } from './probe-slots.ts'
 import { insertResults } from './result-repository.ts'
 import type { HealthcheckTables } from './tables.ts'
 
@@ -14,13 +16,17 @@ export interface CheckSchedulerOptions {
   readonly logger: Logger
   /** How often due checks are looked for. */
   readonly tickMs: number
+  /** Which addresses probes may connect to (SSRF). */
+  readonly policy: AddressPolicy
+  /** Probes at once, in all and per target. */
+  readonly limits: ProbeLimits
 }
 
 /** Extra lease time past a probe's own timeout before another process may take the check over. */
 const LEASE_MARGIN_MS = 5_000
-/** Probes one process runs at once; due checks past this wait for the next tick (or another process). */
-const MAX_IN_FLIGHT = 100
-/** Bounds the claim rounds of one tick, whatever races with other processes do. */
+/** Due checks read per query; checks left waiting for their target's share are paged past. */
+const DUE_PAGE = 200
+/** Bounds the pages read in one tick, whatever races with other processes do. */
 const ROUNDS_PER_TICK = 20
 
 /**
@@ -33,6 +39,7 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
   const db = options.database.db as Kysely<HealthcheckTables>
   const owner = randomUUID()
   const inFlight = new Set<Promise<void>>()
+  const slots = createProbeSlots(options.limits)
   let timer: NodeJS.Timeout | undefined
   let ticking: Promise<void> | undefined
 
@@ -56,7 +63,7 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
   }
 
   async function run(check: ReturnType<typeof toHealthCheck>): Promise<void> {
-    const outcome = await probeHttp(check.http!)
+    const outcome = await probeHttp(check.http!, options.policy)
     await runInTransaction(options.database, async (trx) => {
       // Releasing the lease also tells whether the check still exists (it may have been deleted meanwhile).
       const released = await trx
@@ -73,28 +80,36 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
   }
 
   function launch(check: ReturnType<typeof toHealthCheck>): void {
+    const release = slots.take(check.http!.url)
     const probe = run(check)
       .catch((error: unknown) => options.logger.warn('health check probe failed to record', { checkId: check.id, error }))
-      .finally(() => inFlight.delete(probe))
+      .finally(() => {
+        release()
+        inFlight.delete(probe)
+      })
     inFlight.add(probe)
   }
 
-  /** Claims and starts due checks until none is left or the in-flight bound is reached. */
+  /**
+   * Claims and starts due checks, oldest first, while slots are free. A check
+   * whose target has used its share stays due (unclaimed) and is paged past,
+   * so checks on other targets behind it still start on time.
+   */
   async function tick(): Promise<void> {
-    for (let round = 0; round < ROUNDS_PER_TICK; round++) {
-      const room = MAX_IN_FLIGHT - inFlight.size
-      if (room <= 0) return
-      const now = options.clock.now()
-      const due = await findDue(now.toISOString(), room)
+    const now = options.clock.now()
+    let waiting = 0 // due rows left unclaimed so far: the next page starts after them
+    for (let round = 0; round < ROUNDS_PER_TICK && slots.room() > 0; round++) {
+      const due = await findDue(now.toISOString(), waiting)
       for (const row of due) {
         const check = toHealthCheck(row)
-        if (check.http && (await claim(check, now))) launch(check)
+        if (!check.http || !slots.canStart(check.http.url)) waiting++
+        else if (await claim(check, now)) launch(check)
       }
-      if (due.length < room) return
+      if (due.length < DUE_PAGE) return
     }
   }
 
-  function findDue(at: string, limit: number) {
+  function findDue(at: string, offset: number) {
     return db
       .selectFrom('healthcheck_checks')
       .selectAll()
@@ -103,7 +118,9 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
       .where((eb) => eb.or([eb('next_run_at', 'is', null), eb('next_run_at', '<=', at)]))
       .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', at)]))
       .orderBy('next_run_at')
-      .limit(limit)
+      .orderBy('id')
+      .limit(DUE_PAGE)
+      .offset(offset)
       .execute()
   }
 

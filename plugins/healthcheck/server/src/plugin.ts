@@ -2,6 +2,7 @@ import { healthcheckAccessRules, healthcheckContract } from '@checkpost/healthch
 import { definePlugin } from '@checkpost/server'
 import { checkIdsOfSystem, deleteCheckRow, systemsOfChecks } from './check-repository.ts'
 import { CHECK_LABEL } from './check-service.ts'
+import { ALLOWED_NETWORKS_SETTING, createAddressPolicy } from './address-policy.ts'
 import { createCheckScheduler } from './check-scheduler.ts'
 import { migrations } from './migrations/index.ts'
 import { createResultRetention } from './result-retention.ts'
@@ -25,7 +26,14 @@ export const healthcheckPlugin = definePlugin({
   background: ({ database, clock, logger, settings }) => {
     const config = readHealthcheckSettings(settings)
     return [
-      createCheckScheduler({ database, clock, logger, tickMs: config.tickMs }),
+      createCheckScheduler({
+        database,
+        clock,
+        logger,
+        tickMs: config.tickMs,
+        policy: createAddressPolicy(settings[ALLOWED_NETWORKS_SETTING]),
+        limits: { total: config.maxProbes, perTarget: config.maxProbesPerTarget },
+      }),
       createResultRetention({ database, clock, logger, days: config.retentionDays, everyMs: config.retentionEveryMs }),
     ]
   },

@@ -1,13 +1,16 @@
 import { healthcheckContract } from '@checkpost/healthcheck-contract'
 import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
+import { ALLOWED_NETWORKS_SETTING, assertTargetAllowed, createAddressPolicy } from './address-policy.ts'
 import { deleteCheckRow, findCheck, listChecks } from './check-repository.ts'
 import { CHECK_LABEL, createCheck, reportResults, updateCheck } from './check-service.ts'
 import { listHistory } from './result-repository.ts'
 import { computeStatus } from './status-service.ts'
 
 /** Implements the healthcheck contract. */
-export function createHealthcheckRouter({ clock }: Pick<PluginDeps, 'clock'>) {
+export function createHealthcheckRouter({ clock, settings }: Pick<PluginDeps, 'clock' | 'settings'>) {
   const os = implementPlugin(healthcheckContract)
+  // Read once at startup: a malformed network list stops the host here.
+  const policy = createAddressPolicy(settings[ALLOWED_NETWORKS_SETTING])
   const now = () => clock.now().toISOString()
 
   return os.router({
@@ -18,10 +21,14 @@ export function createHealthcheckRouter({ clock }: Pick<PluginDeps, 'clock'>) {
     getHealthCheck: os.getHealthCheck.handler(async ({ context, input }) =>
       orNotFound(await findCheck(context.db, input.healthCheckId), CHECK_LABEL),
     ),
-    createHealthCheck: os.createHealthCheck.handler(({ context, input }) => createCheck(context, input, now())),
-    updateHealthCheck: os.updateHealthCheck.handler(async ({ context, input }) =>
-      orNotFound(await updateCheck(context, input, now()), CHECK_LABEL),
-    ),
+    createHealthCheck: os.createHealthCheck.handler(({ context, input }) => {
+      if (input.http) assertTargetAllowed(input.http.url, policy)
+      return createCheck(context, input, now())
+    }),
+    updateHealthCheck: os.updateHealthCheck.handler(async ({ context, input }) => {
+      if (input.http?.url) assertTargetAllowed(input.http.url, policy)
+      return orNotFound(await updateCheck(context, input, now()), CHECK_LABEL)
+    }),
     deleteHealthCheck: os.deleteHealthCheck.handler(async ({ context, input }) => {
       orNotFound(await deleteCheckRow(context.db, input.healthCheckId), CHECK_LABEL)
       await context.resourceDeleted('healthcheck.check', input.healthCheckId)

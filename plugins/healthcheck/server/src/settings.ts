@@ -3,6 +3,9 @@ export interface HealthcheckSettings {
   readonly tickMs: number
   readonly retentionDays: number
   readonly retentionEveryMs: number
+  /** Http probes one process runs at once, in all and per target host. */
+  readonly maxProbes: number
+  readonly maxProbesPerTarget: number
 }
 
 type Settings = Readonly<Record<string, string | undefined>>
@@ -13,6 +16,8 @@ export function readHealthcheckSettings(settings: Settings): HealthcheckSettings
     tickMs: positive(settings, 'CHECKPOST_HEALTHCHECK_TICK_MS', 1000),
     retentionDays: positive(settings, 'CHECKPOST_HEALTHCHECK_RETENTION_DAYS', 30),
     retentionEveryMs: positive(settings, 'CHECKPOST_HEALTHCHECK_RETENTION_EVERY_MS', 3_600_000),
+    maxProbes: positive(settings, 'CHECKPOST_HEALTHCHECK_MAX_PROBES', 100),
+    maxProbesPerTarget: positive(settings, 'CHECKPOST_HEALTHCHECK_MAX_PROBES_PER_TARGET', 10),
   }
 }
 

@@ -28,7 +28,6 @@ export async function computeStatus(context: PluginContext, systemId: string | u
       uptime: uptime.get(check.id) ?? NO_UPTIME,
     }
   })
-  const underMaintenance = await systemsUnderMaintenance(context)
   const worst = new Map<string, CheckState>()
   for (const check of checkStates) {
     const current = worst.get(check.systemId) ?? 'unknown'
@@ -37,6 +36,7 @@ export async function computeStatus(context: PluginContext, systemId: string | u
   // A system asked for by id is listed even without checks, but only if it exists: an absent
   // one must look like one the caller cannot see (filtered out of `systems` by the host).
   if (systemId && !worst.has(systemId) && (await systemExists(context, systemId))) worst.set(systemId, 'unknown')
+  const underMaintenance = await systemsUnderMaintenance(context, [...worst.keys()])
   const systems = [...worst].map(([id, status]) => ({
     systemId: id,
     status: underMaintenance.has(id) ? ('maintenance' as const) : status,
@@ -60,21 +60,32 @@ async function uptimeOf(context: PluginContext, systemId: string | undefined, no
   return result
 }
 
-/** Systems affected by an in-progress maintenance window; none when that plugin is not mounted. */
-async function systemsUnderMaintenance(context: PluginContext): Promise<Set<string>> {
+/** Most system ids one getWindows filter takes. */
+const SYSTEMS_PER_QUERY = 500
+
+/**
+ * Which of `systemIds` an in-progress maintenance window affects; none when
+ * that plugin is not mounted. Only windows on these systems are read, so the
+ * cost does not grow with windows elsewhere in the installation.
+ */
+async function systemsUnderMaintenance(context: PluginContext, systemIds: readonly string[]): Promise<Set<string>> {
   let maintenance
   try {
     maintenance = context.peer('maintenance', maintenanceContract)
   } catch {
     return new Set()
   }
+  const wanted = new Set(systemIds)
   const affected = new Set<string>()
-  let cursor: string | undefined
-  do {
-    const page = await maintenance.getWindows({ state: 'in_progress', limit: 500, cursor })
-    for (const window of page.windows) for (const id of window.systemIds) affected.add(id)
-    cursor = page.nextCursor ?? undefined
-  } while (cursor)
+  for (let i = 0; i < systemIds.length; i += SYSTEMS_PER_QUERY) {
+    let cursor: string | undefined
+    do {
+      const filter = { state: 'in_progress' as const, systemIds: systemIds.slice(i, i + SYSTEMS_PER_QUERY), limit: 500, cursor }
+      const page = await maintenance.getWindows(filter)
+      for (const window of page.windows) for (const id of window.systemIds) if (wanted.has(id)) affected.add(id)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+  }
   return affected
 }
 

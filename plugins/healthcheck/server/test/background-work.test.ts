@@ -6,7 +6,8 @@ import { healthcheckPlugin, purgeOldResults } from '../src/index.ts'
 import { eventually, startProbeTarget } from './probe-target.ts'
 
 const T0 = '2026-11-23T10:00:00.000Z'
-const FAST = { CHECKPOST_HEALTHCHECK_TICK_MS: '20' }
+// Probe targets are local servers: their network must be allowed.
+const FAST = { CHECKPOST_HEALTHCHECK_TICK_MS: '20', CHECKPOST_HEALTHCHECK_ALLOWED_NETWORKS: '127.0.0.0/8' }
 
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`healthcheck background work on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {

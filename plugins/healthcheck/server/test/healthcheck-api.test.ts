@@ -18,13 +18,13 @@ for (const { engine, skip } of TEST_ENGINES) {
 
     it('creates http and push checks and lists them by system', async () => {
       await using t = await start()
-      const http = { url: 'http://127.0.0.1:9/health' }
+      const http = { url: 'https://status.example.test/health' }
       const created = await call(t, { createHealthCheck: { systemId: t.system, name: 'web', kind: 'http', http } })
       expect(created.body.createHealthCheck).toMatchObject({
         kind: 'http',
         intervalSeconds: 60,
         enabled: true,
-        http: { url: 'http://127.0.0.1:9/health', expectedStatus: 200, timeoutMs: 5000 },
+        http: { url: 'https://status.example.test/health', expectedStatus: 200, timeoutMs: 5000 },
       })
       const listed = await call(t, { getHealthChecks: { systemId: t.system } })
       expect(listed.body.getHealthChecks.healthChecks.map((c: { name: string }) => c.name)).toEqual(['push', 'web'])

@@ -14,7 +14,7 @@ for (const { engine, skip } of TEST_ENGINES) {
     const call = (t: TestHost, body: unknown) => t.call('healthcheck/', { key: t.adminKey, body })
     async function start(settings: Record<string, string> = {}) {
       const clock = createTestClock(T0)
-      const t = await createTestHost({ plugins: [catalogPlugin, healthcheckPlugin], engine, clock, settings: { CHECKPOST_HEALTHCHECK_TICK_MS: '20', ...settings } })
+      const t = await createTestHost({ plugins: [catalogPlugin, healthcheckPlugin], engine, clock, settings: { CHECKPOST_HEALTHCHECK_TICK_MS: '20', CHECKPOST_HEALTHCHECK_ALLOWED_NETWORKS: '127.0.0.0/8', ...settings } })
       const system = (await t.call('catalog/', { key: t.adminKey, body: { createSystem: { name: 'web' } } })).body.createSystem.id as string
       return Object.assign(t, { system, tables: t.db.database.db as Kysely<HealthcheckTables> })
     }

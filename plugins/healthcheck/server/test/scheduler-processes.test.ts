@@ -23,7 +23,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       for (const path of FAST) await seed(path, 1000, 1)
       const slowId = await seed('/slow', 2000, 0)
       target.hanging.add('/slow')
-      const env = { CHECKPOST_DATABASE_URL: t.db.url, ...t.db.env, CHECKPOST_HEALTHCHECK_TICK_MS: '50' }
+      const env = { CHECKPOST_DATABASE_URL: t.db.url, ...t.db.env, CHECKPOST_HEALTHCHECK_TICK_MS: '50', CHECKPOST_HEALTHCHECK_ALLOWED_NETWORKS: '127.0.0.0/8' }
       const running: SchedulerProcess[] = []
       const spawn = async () => running[running.push(await spawnSchedulerProcess(env)) - 1]!
       try {

@@ -26,7 +26,7 @@ export const maintenanceContract = {
       instance: [
         { resourceType: WINDOW, outputLists: [{ path: 'windows', paged: true }] },
         // Filtering by a system the caller cannot see lists nothing, as for an absent id.
-        { resourceType: SYSTEM, inputIds: ['systemId'], outputIds: ['windows.*.systemIds'] },
+        { resourceType: SYSTEM, inputIds: ['systemId', 'systemIds.*'], outputIds: ['windows.*.systemIds'] },
       ],
     })
     .input(getWindowsInput)

@@ -29,6 +29,8 @@ export const getWindowsInput = optionalInput(
   z.object({
     state: windowStateSchema.optional(),
     systemId: idSchema.optional(),
+    /** Windows on any of these systems (a hidden one among them lists nothing). */
+    systemIds: z.array(idSchema).min(1).max(500).optional(),
     /** Windows overlapping [from, to). */
     from: timestampSchema.optional(),
     to: timestampSchema.optional(),

@@ -45,6 +45,10 @@ export async function listWindows(db: Db, input: GetWindowsInput, now: string) {
     const ids = db.selectFrom('maintenance_window_systems').select('window_id').where('system_id', '=', input.systemId)
     query = query.where('id', 'in', ids)
   }
+  if (input.systemIds) {
+    const ids = db.selectFrom('maintenance_window_systems').select('window_id').where('system_id', 'in', input.systemIds)
+    query = query.where('id', 'in', ids)
+  }
   if (input.cursor) {
     const [startsAt, id] = decodeCursor(input.cursor, 2) as [string, string]
     query = query.where((eb) => eb.or([eb('starts_at', '<', startsAt), eb.and([eb('starts_at', '=', startsAt), eb('id', '<', id)])]))

@@ -30,6 +30,17 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect((await call(t, { getWindow: { windowId: window.id } })).body.getWindow.state).toBe('completed')
     })
 
+    it('lists the windows on any of several systems with systemIds, and no others', async () => {
+      await using t = await start()
+      const other = (await t.call('catalog/', { key: t.adminKey, body: { createSystem: { name: 'cache' } } })).body.createSystem.id
+      const third = (await t.call('catalog/', { key: t.adminKey, body: { createSystem: { name: 'queue' } } })).body.createSystem.id
+      const onFirst = await schedule(t, [1, 2])
+      const onOther = (await call(t, { scheduleWindow: { title: 'x', systemIds: [other], startsAt: at(1), endsAt: at(2) } })).body.scheduleWindow
+      await call(t, { scheduleWindow: { title: 'y', systemIds: [third], startsAt: at(1), endsAt: at(2) } })
+      const listed = (await call(t, { getWindows: { systemIds: [t.system, other] } })).body.getWindows.windows
+      expect(listed.map((w: { id: string }) => w.id).sort()).toEqual([onFirst.id, onOther.id].sort())
+    })
+
     it('completeWindow ends a running window early, and only a running one', async () => {
       await using t = await start()
       const window = await schedule(t, [1, 5])
