@@ -8,7 +8,7 @@ import { FuzzTally, runsOf } from './fuzz-settings.ts'
 
 const FILE = 'test/fuzz/every-procedure.fuzz.test.ts'
 /** Inputs per procedure and engine (when both engines run); each goes to both endpoints. */
-const RUNS = runsOf(80)
+const RUNS = runsOf(70)
 const ENDPOINTS: readonly Endpoint[] = ['json', 'procedure']
 
 /**

@@ -9,7 +9,7 @@ import { changedTables, digestTables } from './table-digest.ts'
 
 const FILE = 'test/fuzz/refused-batch.fuzz.test.ts'
 /** Batches per plugin and engine (when both engines run). */
-const RUNS = runsOf(50)
+const RUNS = runsOf(45)
 const PLUGIN_IDS = [...new Set(FUZZ_PROCEDURES.map((procedure) => procedure.pluginId))]
 
 /**

@@ -7,7 +7,7 @@ import { FUZZ_PROCEDURES, useFuzzHost, type FuzzProcedure } from './fuzz-host.ts
 import { FuzzTally, runsOf } from './fuzz-settings.ts'
 
 const FILE = 'test/fuzz/rule-less-key.fuzz.test.ts'
-const RUNS = runsOf(30)
+const RUNS = runsOf(25)
 const ENDPOINTS: readonly Endpoint[] = ['json', 'procedure']
 
 /** A body refused whole before it is read as calls: over the size limit (413) or nested past the depth limit (400). */
