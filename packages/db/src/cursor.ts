@@ -1,9 +1,10 @@
-import { DomainError } from '@checkpost/contract'
+import { DomainError, isSafeText } from '@checkpost/contract'
 
 /**
  * Opaque keyset-paging cursors: the sort values (text columns) of the last row
  * of a page, base64url-encoded. A cursor that does not decode to exactly
- * `arity` strings is the caller's error (400).
+ * `arity` strings, or holds text no column can (NUL, which Postgres refuses
+ * with a 500, or unpaired surrogates), is the caller's error (400).
  * @example
  * const nextCursor = rows.length > limit ? encodeCursor([last.created_at, last.id]) : null
  * const [createdAt, id] = decodeCursor(input.cursor, 2)
@@ -16,7 +17,7 @@ export function encodeCursor(values: readonly string[]): string {
 export function decodeCursor(cursor: string, arity: number): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
-    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string')) return values
+    if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' && isSafeText(v))) return values
   } catch {
     // fall through
   }

@@ -1,0 +1,7 @@
+export * from './boundary-values.ts'
+export * from './example-value.ts'
+export * from './hostile-values.ts'
+export * from './json-schema-node.ts'
+export * from './raw-json.ts'
+export * from './schema-arbitrary.ts'
+export * from './valid-strings.ts'
