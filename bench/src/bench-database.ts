@@ -17,6 +17,11 @@ export interface BenchDatabase {
   /** An admin key whose hash uses the product's own argon2 parameters. */
   readonly adminKey: string
   readonly adminId: string
+  /**
+   * An admin key for the naive variant only: its argon2id hash stays argon2id,
+   * whereas Checkpost replaces the admin key's hash by SHA-256 on first use.
+   */
+  readonly naiveKey: string
   /** Extra admin keys (cheap hashes) for the growth and active-keys figures. */
   readonly extraKeys: readonly string[]
 }
@@ -49,6 +54,7 @@ export async function createBenchDatabase(dir: string, name: string, options: Be
   const sqlite = new BetterSqlite3(path)
   const now = new Date().toISOString()
   const adminId = randomUUID()
+  const naiveId = randomUUID()
   const insertApp = sqlite.prepare(
     'insert into auth_applications_applications (id, name, description, secret_hash, created_at, created_by, last_used_at) values (?, ?, null, ?, ?, ?, null)',
   )
@@ -60,6 +66,8 @@ export async function createBenchDatabase(dir: string, name: string, options: Be
   sqlite.transaction(() => {
     insertApp.run(adminId, 'bench-admin', adminHash, now, 'bench')
     insertRole.run(adminId, 'admin')
+    insertApp.run(naiveId, 'bench-naive', adminHash, now, 'bench')
+    insertRole.run(naiveId, 'admin')
     for (let i = 0; i < (options.applications ?? 0); i++) {
       const id = randomUUID()
       insertApp.run(id, `app-${i}`, bulkHash, now, 'bench')
@@ -72,7 +80,7 @@ export async function createBenchDatabase(dir: string, name: string, options: Be
     }
   })()
   sqlite.close()
-  return { path, url, adminKey: `ck_${adminId}_${adminSecret}`, adminId, extraKeys }
+  return { path, url, adminKey: `ck_${adminId}_${adminSecret}`, adminId, naiveKey: `ck_${naiveId}_${adminSecret}`, extraKeys }
 }
 
 /** Stored health check results of a bench SQLite file, read on the side. */
