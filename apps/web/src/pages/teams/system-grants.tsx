@@ -1,0 +1,109 @@
+import type { Team } from '@checkpost/auth-applications-contract'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useId, type FormEvent } from 'react'
+import { api, clients } from '../../api/clients.ts'
+import { ConfirmButton } from '../../components/confirm-button.tsx'
+import { ErrorMessage } from '../../components/error-message.tsx'
+
+const SYSTEM = 'catalog.system'
+
+export interface SystemGrantsProps {
+  readonly system: { id: string; name: string }
+  readonly teams: readonly Team[]
+  readonly canManage: boolean
+}
+
+/** The teams granted one system, granting another, and its team-only setting. */
+export function SystemGrants({ system, teams, canManage }: SystemGrantsProps) {
+  const ref = { resourceType: SYSTEM, resourceId: system.id }
+  const queryClient = useQueryClient()
+  const refresh = () => queryClient.invalidateQueries({ queryKey: api.authApplications.key() })
+  const grants = useQuery(api.authApplications.getResourceTeamAccess.queryOptions({ input: ref }))
+  const settings = useQuery(api.authApplications.getResourceAccessSettings.queryOptions({ input: ref }))
+  const grant = useMutation({
+    mutationFn: (input: { teamId: string; level: string }) =>
+      clients.authApplications.setResourceTeamAccess({ ...ref, teamId: input.teamId, canRead: true, canManage: input.level === 'manage' }),
+    onSuccess: refresh,
+  })
+  const teamOnly = useMutation({
+    mutationFn: (value: boolean) => clients.authApplications.setResourceAccessSettings({ ...ref, teamOnly: value }),
+    onSuccess: refresh,
+  })
+  const teamSelect = useId()
+  const levelSelect = useId()
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    grant.mutate({ teamId: String(form.get('teamId')), level: String(form.get('level')) })
+  }
+
+  return (
+    <div>
+      <ErrorMessage error={grants.error ?? settings.error ?? teamOnly.error} />
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={settings.data?.teamOnly ?? false}
+          disabled={!canManage || teamOnly.isPending || !settings.isSuccess}
+          onChange={(event) => teamOnly.mutate(event.currentTarget.checked)}
+        />
+        Team-only: only the teams below reach {system.name}; global rules are ignored
+      </label>
+      <div className="table-wrap">
+        <table>
+          <caption>Teams granted {system.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Team</th>
+              <th scope="col">Level</th>
+              {canManage && <th scope="col">Actions</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {(grants.data?.access ?? []).map((row) => (
+              <tr key={row.teamId}>
+                <th scope="row">{row.teamName}</th>
+                <td>{row.canManage ? 'Manage' : row.canRead ? 'Read' : 'None'}</td>
+                {canManage && (
+                  <td>
+                    <ConfirmButton
+                      label="Remove Grant"
+                      title={`Remove ${row.teamName}'s access to ${system.name}?`}
+                      consequence="Its members lose the access this grant gives them from their next request."
+                      onConfirm={async () => {
+                        await clients.authApplications.removeResourceTeamAccess({ ...ref, teamId: row.teamId })
+                        await refresh()
+                      }}
+                    />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canManage && teams.length > 0 && (
+        <form className="inline-form" onSubmit={submit}>
+          <label htmlFor={teamSelect}>Team</label>
+          <select id={teamSelect} name="teamId">
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={levelSelect}>Level</label>
+          <select id={levelSelect} name="level">
+            <option value="read">Read</option>
+            <option value="manage">Manage</option>
+          </select>
+          <button type="submit" disabled={grant.isPending}>
+            Grant Access
+          </button>
+          <ErrorMessage error={grant.error} />
+        </form>
+      )}
+    </div>
+  )
+}
