@@ -1,9 +1,9 @@
 import type { Team } from '@checkpost/auth-applications-contract'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useId, type FormEvent } from 'react'
 import { api, clients } from '../../api/clients.ts'
 import { ConfirmButton } from '../../components/confirm-button.tsx'
 import { ErrorMessage } from '../../components/error-message.tsx'
+import { GrantForm } from './grant-form.tsx'
 
 const SYSTEM = 'catalog.system'
 
@@ -20,22 +20,13 @@ export function SystemGrants({ system, teams, canManage }: SystemGrantsProps) {
   const refresh = () => queryClient.invalidateQueries({ queryKey: api.authApplications.key() })
   const grants = useQuery(api.authApplications.getResourceTeamAccess.queryOptions({ input: ref }))
   const settings = useQuery(api.authApplications.getResourceAccessSettings.queryOptions({ input: ref }))
-  const grant = useMutation({
-    mutationFn: (input: { teamId: string; level: string }) =>
-      clients.authApplications.setResourceTeamAccess({ ...ref, teamId: input.teamId, canRead: true, canManage: input.level === 'manage' }),
-    onSuccess: refresh,
-  })
   const teamOnly = useMutation({
     mutationFn: (value: boolean) => clients.authApplications.setResourceAccessSettings({ ...ref, teamOnly: value }),
     onSuccess: refresh,
   })
-  const teamSelect = useId()
-  const levelSelect = useId()
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    const form = new FormData(event.currentTarget)
-    grant.mutate({ teamId: String(form.get('teamId')), level: String(form.get('level')) })
+  async function removeGrant(teamId: string) {
+    await clients.authApplications.removeResourceTeamAccess({ ...ref, teamId })
+    await refresh()
   }
 
   return (
@@ -71,10 +62,7 @@ export function SystemGrants({ system, teams, canManage }: SystemGrantsProps) {
                       label="Remove Grant"
                       title={`Remove ${row.teamName}'s access to ${system.name}?`}
                       consequence="Its members lose the access this grant gives them from their next request."
-                      onConfirm={async () => {
-                        await clients.authApplications.removeResourceTeamAccess({ ...ref, teamId: row.teamId })
-                        await refresh()
-                      }}
+                      onConfirm={() => removeGrant(row.teamId)}
                     />
                   </td>
                 )}
@@ -83,27 +71,7 @@ export function SystemGrants({ system, teams, canManage }: SystemGrantsProps) {
           </tbody>
         </table>
       </div>
-      {canManage && teams.length > 0 && (
-        <form className="inline-form" onSubmit={submit}>
-          <label htmlFor={teamSelect}>Team</label>
-          <select id={teamSelect} name="teamId">
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={levelSelect}>Level</label>
-          <select id={levelSelect} name="level">
-            <option value="read">Read</option>
-            <option value="manage">Manage</option>
-          </select>
-          <button type="submit" disabled={grant.isPending}>
-            Grant Access
-          </button>
-          <ErrorMessage error={grant.error} />
-        </form>
-      )}
+      {canManage && teams.length > 0 && <GrantForm resource={ref} teams={teams} onGranted={refresh} />}
     </div>
   )
 }
