@@ -76,3 +76,24 @@ describe('a user sees only what its rules allow', () => {
     expect(w.problems).toEqual([])
   })
 })
+
+describe('server errors in the console', () => {
+  it('shows a refusal in the server’s words with the request id of its response', async () => {
+    await using w = await openWatchedPage(browser, { baseUrl: server.url })
+    const { page } = w
+    await signIn(page, ADMIN)
+    await openSettingsTab(page, 'Roles')
+    await page.getByRole('button', { name: 'Create Role' }).click()
+    await page.getByLabel('Name').fill('Application viewer')
+    const answer = page.waitForResponse((response) => response.url().endsWith('/api/auth-applications/createRole'))
+    await page.getByRole('button', { name: 'Create Role' }).click()
+    const response = await answer
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(response.status()).toBe(409)
+    expect(await alert.innerText()).toBe(
+      `A role named "Application viewer" already exists (409 CONFLICT, request id ${await response.headerValue('x-request-id')})`,
+    )
+    expect(w.problems).toEqual([expect.stringContaining('status of 409')])
+  })
+})
