@@ -3,11 +3,13 @@ import type { Database } from '@checkpost/db'
 import { Hono } from 'hono'
 import type { BackgroundTask } from './background-task.ts'
 import { systemClock, type Clock } from './clock.ts'
+import { createEscalationGuard } from './escalation-guard.ts'
 import { createHostMiddleware } from './host-middleware.ts'
 import { resolveLimits, type HostLimits } from './host-limits.ts'
 import { createRoutes, requestIdOf } from './host-routes.ts'
 import { errorResponse } from './http-responses.ts'
 import { createInstanceGuard } from './instance-guard.ts'
+import { collectInstanceRules } from './instance-rules.ts'
 import { createLogger, type Logger } from './logger.ts'
 import { mountPlugin, type PluginMount } from './plugin-mount.ts'
 import { gatherAccessRules, gatherResourceTypes, pickAuthenticator } from './plugin-registry.ts'
@@ -55,7 +57,9 @@ export function createHost(options: HostOptions): Host {
   }
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
-  const services = createPluginServices(options.plugins, routers)
+  const instanceRules = collectInstanceRules(options.plugins, resourceTypes)
+  const escalation = createEscalationGuard({ accessRules, resourceTypes, instanceRules })
+  const services = createPluginServices(options.plugins, routers, escalation)
   const guard = createInstanceGuard(resourceTypes)
   const middleware = createHostMiddleware({ database: options.database, authenticator, services, guard })
   const known = { ruleIds: new Set(accessRules.map((rule) => rule.id)), resourceTypes }

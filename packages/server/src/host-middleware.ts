@@ -1,12 +1,13 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { ORPCError, os } from '@orpc/server'
-import { authorizeCall, isWriteProcedure } from './access-check.ts'
+import { authorizeInstances, authorizeRules, isWriteProcedure } from './access-check.ts'
 import type { CombinedAuthenticator } from './authenticator.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
 import type { InstanceGuard } from './instance-guard.ts'
 import type { PluginServices } from './plugin-services.ts'
+import { validateInput } from './validate-input.ts'
 import { toORPCError } from './wire-error.ts'
 
 export interface HostMiddlewareOptions {
@@ -27,7 +28,11 @@ export function createHostMiddleware({ database, authenticator, services, guard 
     try {
       const meta = procedure['~orpc'].meta as ProcedureMeta
       const identity = context.identity ?? (await authenticateOrThrow(authenticator, context))
-      if (!context.preauthorized) await authorizeCall(guard, { db: context.db, identity, meta }, input)
+      if (!context.preauthorized) {
+        // Rules, then the schema (oRPC validates again right after us), then instances.
+        authorizeRules(identity, meta)
+        if (meta.instance) await authorizeInstances(guard, { db: context.db, identity, meta }, await validateInput(procedure, input))
+      }
       const result =
         isWriteProcedure(meta) && !context.inTransaction
           ? await runInTransaction(database, async (trx) =>

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import type { Authenticator } from './authenticator.ts'
 import type { BackgroundTask } from './background-task.ts'
 import type { Clock } from './clock.ts'
+import type { EscalationCheck } from './escalation-guard.ts'
 import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
 
@@ -28,6 +29,11 @@ export interface PluginContext {
    * calling procedure's own declarations are what guard the call.
    */
   readonly peer: <C extends AnyContractRouter>(pluginId: string, contract: C) => ContractRouterClient<C>
+  /**
+   * The shared escalation rules, bound to this caller: a procedure that hands out
+   * roles, grants or memberships, or acts on an identity, calls these first.
+   */
+  readonly escalation: EscalationCheck
 }
 
 /** A resource instance that was deleted. */
@@ -66,6 +72,9 @@ export interface ResourceTypeDefinition {
   /** Parent ids of each instance (unknown ids are simply absent from the map). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly parentsOf?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>
+  /** Which of `ids` exist; a root type needs it to be granted to teams (absent ids answer 404). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly existingIds?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlySet<string>>
 }
 
 /** One plugin, as the host knows it. */

@@ -19,7 +19,8 @@ export type Team = z.infer<typeof teamSchema>
 
 /** `{pluginId}.{resource}`, e.g. `catalog.system`. */
 export const resourceTypeSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'must look like plugin.resource')
-const resourceIdSchema = z.string().min(1).max(200)
+// Every grantable resource (a catalog system) has a UUID id.
+const resourceIdSchema = idSchema
 
 export const resourceTeamAccessSchema = z.object({
   resourceType: z.string(),

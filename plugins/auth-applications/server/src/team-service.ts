@@ -94,7 +94,7 @@ export async function setResourceAccessSettings(
 export { listGrants }
 
 /** Grants live on root types; child types (a health check) follow their parent (a system). */
-function assertGrantableType(type: string, resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>): void {
+export function assertGrantableType(type: string, resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>): void {
   const definition = resourceTypes.get(type)
   if (!definition) {
     const known = [...resourceTypes.values()].filter((t) => !t.parentType).map((t) => t.type)
