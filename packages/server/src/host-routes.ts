@@ -108,6 +108,7 @@ export function authRequestOf(c: Context): AuthRequest {
     clientIp: clientAddressOf(c),
     method: c.req.method,
     origin: c.req.header('origin'),
+    host: c.req.header('host'),
   }
 }
 

@@ -7,7 +7,7 @@ import { createLastUsedRecorder } from './last-used-recorder.ts'
 import { loadAccessSnapshot } from './access-snapshot.ts'
 import { rulesOfApplication } from './role-repository.ts'
 import { teamIdsOfApplications } from './team-repository.ts'
-import { createBoundedCache } from './bounded-cache.ts'
+import { createBoundedCache } from '@checkpost/server'
 import { verifySecret } from './secret-hash.ts'
 import type { AuthApplicationsTables } from './tables.ts'
 

@@ -14,7 +14,7 @@ import { assertMayActOnApplication, assertMayEditRole, assertMayGiveRoles } from
 import { createTeamHandlers } from './team-handlers.ts'
 
 /** Implements the auth-applications contract. */
-export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes'>) {
+export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'memberKinds'>) {
   const { accessRules, clock } = deps
   const os = implementPlugin(authApplicationsContract)
   const knownRuleIds = new Set(accessRules.map((rule) => rule.id))

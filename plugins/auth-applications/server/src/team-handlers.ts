@@ -1,6 +1,6 @@
 import { authApplicationsContract } from '@checkpost/auth-applications-contract'
 import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
-import { assertMayActOnApplication, assertMayJoinTeam } from './escalation-checks.ts'
+import { assertMayActOnApplication, assertMayActOnUser, assertMayJoinTeam } from './escalation-checks.ts'
 import { findTeamOnly } from './grant-repository.ts'
 import { listTeams, findTeam } from './team-repository.ts'
 import {
@@ -16,7 +16,7 @@ import {
 } from './team-service.ts'
 
 /** The team and resource-grant procedures of the auth-applications router. */
-export function createTeamHandlers({ clock, resourceTypes }: Pick<PluginDeps, 'clock' | 'resourceTypes'>) {
+export function createTeamHandlers({ clock, resourceTypes, memberKinds }: Pick<PluginDeps, 'clock' | 'resourceTypes' | 'memberKinds'>) {
   const os = implementPlugin(authApplicationsContract)
   const now = () => clock.now().toISOString()
   return {
@@ -31,12 +31,13 @@ export function createTeamHandlers({ clock, resourceTypes }: Pick<PluginDeps, 'c
       return { success: true as const }
     }),
     addTeamMember: os.addTeamMember.handler(async ({ context, input }) => {
-      await assertMayActOnApplication(context, input.applicationId)
+      if (input.userId !== undefined) await assertMayActOnUser(context, input.userId, memberKinds.get('user'))
+      else await assertMayActOnApplication(context, input.applicationId ?? '')
       await assertMayJoinTeam(context, input.teamId)
-      return orNotFound(await changeMembership(context.db, { ...input, remove: false }), 'Team')
+      return orNotFound(await changeMembership(context.db, { ...input, remove: false }, memberKinds), 'Team')
     }),
     removeTeamMember: os.removeTeamMember.handler(async ({ context, input }) =>
-      orNotFound(await changeMembership(context.db, { ...input, remove: true }), 'Team'),
+      orNotFound(await changeMembership(context.db, { ...input, remove: true }, memberKinds), 'Team'),
     ),
     getResourceTeamAccess: os.getResourceTeamAccess.handler(async ({ context, input }) => ({
       access: await listGrants(context.db, input),
