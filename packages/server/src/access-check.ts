@@ -14,13 +14,17 @@ export function isWriteProcedure(meta: ProcedureMeta): boolean {
 }
 
 /**
- * Everything decided before a procedure runs: its rules, or — for procedures
- * declaring instance access — the caller's teams, then every input id's reach.
- * Throws a DomainError (403/404) when the call may not proceed.
+ * First of the checks before a procedure runs (DESIGN: order of checks): the
+ * caller holds the procedure's rules — or, for a procedure declaring instance
+ * access, may reach instances through its teams. Throws 403 otherwise, whatever the input.
  */
-export async function authorizeCall(guard: InstanceGuard, call: GuardedCall, input: unknown): Promise<void> {
-  const missing = findMissingAccess(call.identity, call.meta)
-  const mayUseTeams = call.meta.instance !== undefined && call.identity.teamIds.size > 0
+export function authorizeRules(identity: Identity, meta: ProcedureMeta): void {
+  const missing = findMissingAccess(identity, meta)
+  const mayUseTeams = meta.instance !== undefined && identity.teamIds.size > 0
   if (missing && !mayUseTeams) throw new DomainError('FORBIDDEN', `Missing access: ${missing.id}`)
+}
+
+/** Last of the checks, on validated input: every input id's reach (404 hidden, 403 read-only). */
+export async function authorizeInstances(guard: InstanceGuard, call: GuardedCall, input: unknown): Promise<void> {
   if (call.meta.instance) await guard.checkInput(call, input)
 }

@@ -3,14 +3,17 @@ import type { Database } from '@checkpost/db'
 import { Hono } from 'hono'
 import type { BackgroundTask } from './background-task.ts'
 import { systemClock, type Clock } from './clock.ts'
+import { createEscalationGuard } from './escalation-guard.ts'
 import { createHostMiddleware } from './host-middleware.ts'
 import { resolveLimits, type HostLimits } from './host-limits.ts'
 import { createRoutes, requestIdOf } from './host-routes.ts'
 import { errorResponse } from './http-responses.ts'
 import { createInstanceGuard } from './instance-guard.ts'
+import { collectInstanceRules } from './instance-rules.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { mountHttpRoutes } from './mount-http-routes.ts'
 import { mountPlugin, type PluginMount } from './plugin-mount.ts'
-import { gatherAccessRules, gatherResourceTypes, pickAuthenticator } from './plugin-registry.ts'
+import { gatherAccessRules, gatherMemberKinds, gatherResourceTypes, pickAuthenticator, pickRbacDirectory } from './plugin-registry.ts'
 import { createPluginServices } from './plugin-services.ts'
 import type { PluginDefinition, PluginDeps } from './plugin.ts'
 import { toWireError, wireError } from './wire-error.ts'
@@ -45,17 +48,21 @@ export function createHost(options: HostOptions): Host {
   const limits = resolveLimits(options.limits)
   const accessRules = gatherAccessRules(options.plugins)
   const resourceTypes = gatherResourceTypes(options.plugins)
-  const deps: PluginDeps = {
+  const baseDeps = {
     database: options.database,
     clock: options.clock ?? systemClock,
     logger,
     accessRules,
     resourceTypes,
     settings: options.settings ?? {},
+    memberKinds: gatherMemberKinds(options.plugins),
   }
+  const deps: PluginDeps = { ...baseDeps, rbac: pickRbacDirectory(options.plugins, baseDeps) }
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
-  const services = createPluginServices(options.plugins, routers)
+  const instanceRules = collectInstanceRules(options.plugins, resourceTypes)
+  const escalation = createEscalationGuard({ accessRules, resourceTypes, instanceRules })
+  const services = createPluginServices(options.plugins, routers, escalation)
   const guard = createInstanceGuard(resourceTypes)
   const middleware = createHostMiddleware({ database: options.database, authenticator, services, guard })
   const known = { ruleIds: new Set(accessRules.map((rule) => rule.id)), resourceTypes }
@@ -71,6 +78,7 @@ export function createHost(options: HostOptions): Host {
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
+  mountHttpRoutes(app, options.plugins.flatMap((plugin) => plugin.routes?.(deps) ?? []))
   app.notFound((c) => {
     const hint = c.req.method !== 'POST' && c.req.path.startsWith('/api/') ? ' (procedures are called with POST)' : ''
     return errorResponse(wireError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}${hint}`), requestIdOf(c))

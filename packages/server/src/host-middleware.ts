@@ -1,17 +1,18 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { ORPCError, os } from '@orpc/server'
-import { authorizeCall, isWriteProcedure } from './access-check.ts'
-import type { Authenticator } from './authenticator.ts'
+import { authorizeInstances, authorizeRules, isWriteProcedure } from './access-check.ts'
+import type { CombinedAuthenticator } from './authenticator.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
 import type { InstanceGuard } from './instance-guard.ts'
 import type { PluginServices } from './plugin-services.ts'
+import { validateInput } from './validate-input.ts'
 import { toORPCError } from './wire-error.ts'
 
 export interface HostMiddlewareOptions {
   readonly database: Database
-  readonly authenticator: Authenticator
+  readonly authenticator: CombinedAuthenticator
   readonly services: PluginServices
   readonly guard: InstanceGuard
 }
@@ -27,7 +28,11 @@ export function createHostMiddleware({ database, authenticator, services, guard 
     try {
       const meta = procedure['~orpc'].meta as ProcedureMeta
       const identity = context.identity ?? (await authenticateOrThrow(authenticator, context))
-      if (!context.preauthorized) await authorizeCall(guard, { db: context.db, identity, meta }, input)
+      if (!context.preauthorized) {
+        // Rules, then the schema (oRPC validates again right after us), then instances.
+        authorizeRules(identity, meta)
+        if (meta.instance) await authorizeInstances(guard, { db: context.db, identity, meta }, await validateInput(procedure, input))
+      }
       const result =
         isWriteProcedure(meta) && !context.inTransaction
           ? await runInTransaction(database, async (trx) =>
@@ -42,8 +47,10 @@ export function createHostMiddleware({ database, authenticator, services, guard 
   })
 }
 
-async function authenticateOrThrow(authenticator: Authenticator, context: HostContext): Promise<Identity> {
-  const outcome = await authenticator.authenticate(context.authorization)
+async function authenticateOrThrow(authenticator: CombinedAuthenticator, context: HostContext): Promise<Identity> {
+  if (!context.authRequest) throw new Error('The host passed neither an identity nor a credential')
+  const outcome = await authenticator.authenticate(context.authRequest)
+  for (const [name, value] of Object.entries(outcome.headers ?? {})) context.responseHeaders.set(name, value)
   if (outcome.ok) return outcome.identity
   if (outcome.code === 'UNAUTHORIZED') context.responseHeaders.set('WWW-Authenticate', 'Bearer')
   if (outcome.retryAfterSeconds !== undefined) {

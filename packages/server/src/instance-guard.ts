@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely'
 import { isWriteProcedure } from './access-check.ts'
 import type { Identity } from './identity.ts'
 import type { ResourceTypeDefinition } from './plugin.ts'
+import { rootReach, type Reach, type ReachBasis } from './root-reach.ts'
 import { valuesAt } from './values-at.ts'
 
 /** One call as the guard sees it. */
@@ -20,8 +21,6 @@ export interface GuardedCall {
   readonly identity: Identity
   readonly meta: ProcedureMeta
 }
-
-type Reach = 'ok' | 'read-only' | 'invisible'
 
 /**
  * Resource-level access from contract metadata (DESIGN: teams). Access to an
@@ -38,16 +37,6 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
     const definition = resourceTypes.get(type)
     if (!definition) throw new Error(`Unknown resource type ${type}`)
     return definition
-  }
-
-  function rootReach(call: GuardCall, type: string, id: string): Reach {
-    const { identity } = call
-    const teamLevel = identity.resourceAccess.teamLevel(type, id, identity.teamIds)
-    const open = call.superuser || !identity.resourceAccess.isTeamOnly(type, id)
-    const canRead = teamLevel !== undefined || (open && call.globalRead)
-    const canManage = teamLevel === 'manage' || (open && call.globalManage)
-    if (call.level === 'read') return canRead ? 'ok' : 'invisible'
-    return canManage ? 'ok' : canRead ? 'read-only' : 'invisible'
   }
 
   async function reachOf(call: GuardCall, type: string, ids: readonly string[]): Promise<Map<string, Reach>> {
@@ -128,12 +117,8 @@ export function createInstanceGuard(resourceTypes: ReadonlyMap<string, ResourceT
 
 export type InstanceGuard = ReturnType<typeof createInstanceGuard>
 
-interface GuardCall extends GuardedCall {
-  readonly level: AccessLevel
-  readonly globalRead: boolean
-  readonly globalManage: boolean
-  /** Holds `*` (the admin role): team-only settings do not lock it out. */
-  readonly superuser: boolean
+interface GuardCall extends GuardedCall, ReachBasis {
+  readonly identity: Identity
 }
 
 interface ListTarget {

@@ -1,12 +1,13 @@
 import { isDomainError } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { call } from '@orpc/server'
-import { authorizeCall } from './access-check.ts'
+import { authorizeInstances, authorizeRules } from './access-check.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
 import type { InstanceGuard } from './instance-guard.ts'
 import type { ProcedureEntry } from './procedure-table.ts'
-import { toIssues, toWireError, WireError, wireError } from './wire-error.ts'
+import { validateInput } from './validate-input.ts'
+import { toWireError, WireError, wireError } from './wire-error.ts'
 
 export interface JsonBatchOptions {
   readonly pluginId: string
@@ -37,19 +38,20 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys, guard
     if (keys.length > maxKeys) {
       throw wireError('PAYLOAD_TOO_LARGE', `Batch has ${keys.length} keys; the limit is ${maxKeys}`)
     }
-    const calls: PreparedCall[] = []
-    for (const key of keys) {
+    // DESIGN order: every key's procedure and rule, then every input, then every instance.
+    const calls = keys.map((key): PreparedCall => {
       const entry = procedures.get(key)
-      if (!entry) {
-        throw wireError('NOT_FOUND', `Unknown procedure "${key}" in plugin "${pluginId}"`, { procedure: key })
-      }
+      if (!entry) throw wireError('NOT_FOUND', `Unknown procedure "${key}" in plugin "${pluginId}"`, { procedure: key })
+      guarded(key, () => authorizeRules(identity, entry.meta))
       const raw = (body as Record<string, unknown>)[key]
-      const input = raw === null ? undefined : raw
-      await validateInput(entry, input, key)
-      await authorizeCall(guard, { db: database.db, identity, meta: entry.meta }, input).catch((error: unknown) => {
-        throw withProcedure(error, key)
+      return { entry, input: raw === null ? undefined : raw }
+    })
+    const parsed: unknown[] = []
+    for (const { entry, input } of calls) parsed.push(await validateInput(entry.procedure, input, entry.name))
+    for (const [index, { entry }] of calls.entries()) {
+      await authorizeInstances(guard, { db: database.db, identity, meta: entry.meta }, parsed[index]).catch((error: unknown) => {
+        throw withProcedure(error, entry.name)
       })
-      calls.push({ entry, input })
     }
     return calls
   }
@@ -81,11 +83,10 @@ function withProcedure(error: unknown, procedure: string): WireError {
   throw error
 }
 
-async function validateInput(entry: ProcedureEntry, input: unknown, key: string): Promise<void> {
-  const schema = entry.procedure['~orpc'].inputSchema
-  if (!schema) return
-  const result = await schema['~standard'].validate(input)
-  if (result.issues) {
-    throw wireError('BAD_REQUEST', 'Input validation failed', { procedure: key, issues: toIssues(result.issues) })
+function guarded(procedure: string, check: () => void): void {
+  try {
+    check()
+  } catch (error) {
+    throw withProcedure(error, procedure)
   }
 }

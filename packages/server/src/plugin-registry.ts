@@ -1,6 +1,7 @@
 import type { AccessRule } from '@checkpost/contract'
-import type { Authenticator } from './authenticator.ts'
+import { combineAuthenticators } from './authenticator.ts'
 import type { PluginDefinition, PluginDeps, ResourceTypeDefinition } from './plugin.ts'
+import type { MemberKind, RbacDirectory } from './rbac-directory.ts'
 
 /** Every plugin's access rules, checked for valid and unique plugin ids and rule ids. */
 export function gatherAccessRules(plugins: readonly PluginDefinition[]): AccessRule[] {
@@ -40,11 +41,25 @@ export function gatherResourceTypes(plugins: readonly PluginDefinition[]): Map<s
   return types
 }
 
-/** The authenticator of the one plugin that provides it. */
-export function pickAuthenticator(plugins: readonly PluginDefinition[], deps: PluginDeps): Authenticator {
-  const providers = plugins.filter((plugin) => plugin.authenticator)
-  if (providers.length !== 1) {
-    throw new Error(`Exactly one plugin must provide an authenticator; found ${providers.length}`)
+/** Every plugin's authenticator, asked in plugin order (at least one plugin must provide one). */
+export function pickAuthenticator(plugins: readonly PluginDefinition[], deps: PluginDeps) {
+  return combineAuthenticators(plugins.flatMap((plugin) => (plugin.authenticator ? [plugin.authenticator(deps)] : [])))
+}
+
+/** Identity kinds that plugins own, by kind (each kind once). */
+export function gatherMemberKinds(plugins: readonly PluginDefinition[]): Map<string, MemberKind> {
+  const kinds = new Map<string, MemberKind>()
+  for (const plugin of plugins) {
+    if (!plugin.memberKind) continue
+    if (kinds.has(plugin.memberKind.kind)) throw new Error(`Member kind ${plugin.memberKind.kind} is declared twice`)
+    kinds.set(plugin.memberKind.kind, plugin.memberKind)
   }
-  return providers[0]!.authenticator!(deps)
+  return kinds
+}
+
+/** The one plugin's roles-and-teams directory, if any plugin lends it. */
+export function pickRbacDirectory(plugins: readonly PluginDefinition[], deps: Omit<PluginDeps, 'rbac'>): RbacDirectory | undefined {
+  const lenders = plugins.filter((plugin) => plugin.rbac)
+  if (lenders.length > 1) throw new Error('Only one plugin may lend roles and teams (rbac)')
+  return lenders[0]?.rbac?.(deps)
 }

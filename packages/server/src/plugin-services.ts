@@ -1,6 +1,7 @@
 import type { AnyContractRouter, ContractRouterClient } from '@orpc/contract'
 import { createRouterClient, type AnyRouter } from '@orpc/server'
 import type { Kysely } from 'kysely'
+import type { EscalationGuard } from './escalation-guard.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
 import type { PluginContext, PluginDefinition, ResourceDeletedEvent } from './plugin.ts'
@@ -12,7 +13,11 @@ type ResourceDeletedHook = (db: Kysely<any>, event: ResourceDeletedEvent) => Pro
  * Builds, once, what the host adds to each call's context: the resource-deleted
  * broadcast and in-process peer clients. Per call only two small closures are made.
  */
-export function createPluginServices(plugins: readonly PluginDefinition[], routers: ReadonlyMap<string, AnyRouter>) {
+export function createPluginServices(
+  plugins: readonly PluginDefinition[],
+  routers: ReadonlyMap<string, AnyRouter>,
+  escalation: EscalationGuard,
+) {
   const hooks: ResourceDeletedHook[] = plugins.flatMap((plugin) => (plugin.onResourceDeleted ? [plugin.onResourceDeleted] : []))
 
   return function servicesFor(base: HostContext, identity: Identity, db: HostContext['db']) {
@@ -21,6 +26,10 @@ export function createPluginServices(plugins: readonly PluginDefinition[], route
       identity,
       requestId: base.requestId,
       logger: base.logger,
+      // Built on first use: most calls never hand anything out.
+      get escalation() {
+        return escalation(identity, db)
+      },
       async resourceDeleted(resourceType, resourceId) {
         for (const hook of hooks) await hook(db, { resourceType, resourceId })
       },

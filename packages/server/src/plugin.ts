@@ -6,8 +6,11 @@ import type { Kysely } from 'kysely'
 import type { Authenticator } from './authenticator.ts'
 import type { BackgroundTask } from './background-task.ts'
 import type { Clock } from './clock.ts'
+import type { EscalationCheck } from './escalation-guard.ts'
 import type { Identity } from './identity.ts'
+import type { HttpRoute } from './http-route.ts'
 import type { Logger } from './logger.ts'
+import type { MemberKind, RbacDirectory } from './rbac-directory.ts'
 
 /** What a procedure handler sees, made fresh per request. */
 export interface PluginContext {
@@ -28,6 +31,11 @@ export interface PluginContext {
    * calling procedure's own declarations are what guard the call.
    */
   readonly peer: <C extends AnyContractRouter>(pluginId: string, contract: C) => ContractRouterClient<C>
+  /**
+   * The shared escalation rules, bound to this caller: a procedure that hands out
+   * roles, grants or memberships, or acts on an identity, calls these first.
+   */
+  readonly escalation: EscalationCheck
 }
 
 /** A resource instance that was deleted. */
@@ -47,6 +55,10 @@ export interface PluginDeps {
   readonly resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>
   /** Environment-style settings (strings), for plugin-specific options. */
   readonly settings: Readonly<Record<string, string | undefined>>
+  /** Roles, teams and grants, when a plugin lends them (see `RbacDirectory`). */
+  readonly rbac?: RbacDirectory
+  /** Identity kinds other plugins own (users), by kind, for team membership. */
+  readonly memberKinds: ReadonlyMap<string, MemberKind>
 }
 
 /**
@@ -66,6 +78,9 @@ export interface ResourceTypeDefinition {
   /** Parent ids of each instance (unknown ids are simply absent from the map). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly parentsOf?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>
+  /** Which of `ids` exist; a root type needs it to be granted to teams (absent ids answer 404). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly existingIds?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlySet<string>>
 }
 
 /** One plugin, as the host knows it. */
@@ -77,13 +92,19 @@ export interface PluginDefinition<TContract extends AnyContractRouter = AnyContr
   readonly migrations: Migrations
   /** Builds the router implementing `contract`; called once at startup. */
   readonly router: (deps: PluginDeps) => AnyRouter
-  /** The credential checker; exactly one plugin of a host provides it. */
+  /** A credential checker; the host asks every plugin's in plugin order (see `Authenticator`). */
   readonly authenticator?: (deps: PluginDeps) => Authenticator
   /** Resource types this plugin owns, referenced by `instance` metadata. */
   readonly resources?: readonly ResourceTypeDefinition[]
   /** Called in the deleting transaction when any plugin deletes a resource instance. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly onResourceDeleted?: (db: Kysely<any>, event: ResourceDeletedEvent) => Promise<void>
+  /** Lends this plugin's roles, teams and grants to other identity kinds; one plugin at most. */
+  readonly rbac?: (deps: Omit<PluginDeps, 'rbac'>) => RbacDirectory
+  /** An identity kind this plugin owns, which teams may hold as members. */
+  readonly memberKind?: MemberKind
+  /** Plain HTTP routes outside `/api/` (e.g. sign-in), mounted once at startup. */
+  readonly routes?: (deps: PluginDeps) => readonly HttpRoute[]
   /** Work run in the background while the host is up. */
   readonly background?: (deps: PluginDeps) => readonly BackgroundTask[]
 }

@@ -19,7 +19,8 @@ export type Team = z.infer<typeof teamSchema>
 
 /** `{pluginId}.{resource}`, e.g. `catalog.system`. */
 export const resourceTypeSchema = z.string().regex(/^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/, 'must look like plugin.resource')
-const resourceIdSchema = z.string().min(1).max(200)
+// Every grantable resource (a catalog system) has a UUID id.
+const resourceIdSchema = idSchema
 
 export const resourceTeamAccessSchema = z.object({
   resourceType: z.string(),
@@ -44,7 +45,12 @@ export const updateTeamInput = z.object({
   name: nameSchema.optional(),
   description: descriptionSchema.nullable().optional(),
 })
-export const teamMemberInput = z.object({ teamId: idSchema, applicationId: idSchema })
+/** A member is named by `applicationId` or `userId`: exactly one of them. */
+export const teamMemberInput = z
+  .object({ teamId: idSchema, applicationId: idSchema.optional(), userId: idSchema.optional() })
+  .refine((input) => (input.applicationId === undefined) !== (input.userId === undefined), {
+    message: 'give exactly one of applicationId and userId',
+  })
 export const resourceRefInput = z.object({ resourceType: resourceTypeSchema, resourceId: resourceIdSchema })
 export const resourceTeamRefInput = resourceRefInput.extend({ teamId: idSchema.optional() })
 export const setResourceTeamAccessInput = resourceRefInput.extend({

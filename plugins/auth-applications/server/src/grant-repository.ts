@@ -1,4 +1,5 @@
 import { fromDbBool, toDbBool } from '@checkpost/db'
+import type { ResourceGrant } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import type { AuthApplicationsTables } from './tables.ts'
 
@@ -96,4 +97,19 @@ export async function forgetResource(db: Db, ref: ResourceRef): Promise<boolean>
     .where('resource_id', '=', ref.resourceId)
     .executeTakeFirst()
   return grants > 0 || settings.numDeletedRows > 0n
+}
+
+/** Every grant held by any of `teamIds`, as levels. */
+export async function grantsOfTeams(db: Db, teamIds: readonly string[]): Promise<ResourceGrant[]> {
+  if (teamIds.length === 0) return []
+  const rows = await db
+    .selectFrom('auth_applications_resource_grants')
+    .select(['resource_type', 'resource_id', 'can_manage'])
+    .where('team_id', 'in', [...teamIds])
+    .execute()
+  return rows.map((row) => ({
+    resourceType: row.resource_type,
+    resourceId: row.resource_id,
+    level: fromDbBool(row.can_manage) ? ('manage' as const) : ('read' as const),
+  }))
 }

@@ -4,6 +4,7 @@ import { bumpAccessVersion } from './access-version.ts'
 import { createApplicationAuthenticator } from './application-authenticator.ts'
 import { forgetResource } from './grant-repository.ts'
 import { migrations } from './migrations/index.ts'
+import { createRbacDirectory } from './rbac-directory.ts'
 import { createAuthApplicationsRouter } from './router.ts'
 
 /** External applications: API keys as RBAC identities, their roles, and the host's authenticator. */
@@ -13,6 +14,7 @@ export const authApplicationsPlugin = definePlugin({
   accessRules: authApplicationsAccessRules,
   migrations,
   router: createAuthApplicationsRouter,
+  rbac: createRbacDirectory,
   authenticator: ({ database, clock, logger }) => createApplicationAuthenticator({ database, clock, logger }),
   // A deleted resource takes its grants and team-only setting with it.
   onResourceDeleted: async (db, event) => {

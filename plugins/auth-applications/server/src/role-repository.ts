@@ -80,3 +80,15 @@ export async function rulesOfApplication(db: Db, applicationId: string): Promise
     .execute()
   return rows.map((r) => r.rule_id)
 }
+
+/** Every rule id held by any of `roleIds` (unknown ids add nothing). */
+export async function rulesOfRoles(db: Db, roleIds: readonly string[]): Promise<string[]> {
+  if (roleIds.length === 0) return []
+  const rows = await db
+    .selectFrom('auth_applications_role_rules')
+    .select('rule_id')
+    .distinct()
+    .where('role_id', 'in', [...roleIds])
+    .execute()
+  return rows.map((r) => r.rule_id)
+}

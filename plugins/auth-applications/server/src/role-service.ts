@@ -61,7 +61,8 @@ export async function deleteRole(db: Db, id: string): Promise<boolean> {
   return true
 }
 
-function assertKnownRules(ruleIds: readonly string[], known: ReadonlySet<string>): void {
+/** Throws 400 for a rule id the host does not know. */
+export function assertKnownRules(ruleIds: readonly string[], known: ReadonlySet<string>): void {
   const unknown = ruleIds.find((id) => !known.has(id))
   if (unknown !== undefined) throw new DomainError('BAD_REQUEST', `Unknown access rule "${unknown}"`)
 }

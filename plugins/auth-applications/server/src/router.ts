@@ -1,4 +1,4 @@
-import { authApplicationsContract } from '@checkpost/auth-applications-contract'
+import { authApplicationsContract, BUILT_IN_ROLE_IDS } from '@checkpost/auth-applications-contract'
 import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
 import { listApplications } from './application-repository.ts'
 import {
@@ -9,12 +9,12 @@ import {
   updateApplication,
 } from './application-service.ts'
 import { listRoles } from './role-repository.ts'
-import { createRole, deleteRole, updateRole } from './role-service.ts'
+import { assertKnownRules, createRole, deleteRole, updateRole } from './role-service.ts'
+import { assertMayActOnApplication, assertMayEditRole, assertMayGiveRoles } from './escalation-checks.ts'
 import { createTeamHandlers } from './team-handlers.ts'
 
-
 /** Implements the auth-applications contract. */
-export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes'>) {
+export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'memberKinds'>) {
   const { accessRules, clock } = deps
   const os = implementPlugin(authApplicationsContract)
   const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
@@ -24,29 +24,41 @@ export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules
     getApplications: os.getApplications.handler(async ({ context }) => ({
       applications: await listApplications(context.db),
     })),
-    createApplication: os.createApplication.handler(({ context, input }) =>
-      createApplication(context.db, { ...input, createdBy: context.identity.id }, clock),
-    ),
+    createApplication: os.createApplication.handler(async ({ context, input }) => {
+      await assertMayGiveRoles(context, [BUILT_IN_ROLE_IDS.applications])
+      return createApplication(context.db, { ...input, createdBy: context.identity.id }, clock)
+    }),
     updateApplication: os.updateApplication.handler(async ({ context, input }) => {
       const { applicationId, ...patch } = input
+      await assertMayActOnApplication(context, applicationId)
       return orNotFound(await updateApplication(context.db, applicationId, patch), 'Application')
     }),
-    regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) =>
-      orNotFound(await regenerateApplicationSecret(context.db, input.applicationId), 'Application'),
-    ),
+    regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
+      return orNotFound(await regenerateApplicationSecret(context.db, input.applicationId), 'Application')
+    }),
     deleteApplication: os.deleteApplication.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
       orNotFound(await deleteApplication(context.db, input.applicationId), 'Application')
       return { success: true as const }
     }),
-    setApplicationRoles: os.setApplicationRoles.handler(async ({ context, input }) =>
-      orNotFound(await setApplicationRoles(context.db, input.applicationId, input.roleIds), 'Application'),
-    ),
+    setApplicationRoles: os.setApplicationRoles.handler(async ({ context, input }) => {
+      await assertMayActOnApplication(context, input.applicationId)
+      await assertMayGiveRoles(context, input.roleIds)
+      return orNotFound(await setApplicationRoles(context.db, input.applicationId, input.roleIds), 'Application')
+    }),
     getAccessRules: os.getAccessRules.handler(() => ({ accessRules: ruleList })),
     getRoles: os.getRoles.handler(async ({ context }) => ({ roles: await listRoles(context.db) })),
-    createRole: os.createRole.handler(({ context, input }) => createRole(context.db, input, knownRuleIds)),
-    updateRole: os.updateRole.handler(async ({ context, input }) =>
-      orNotFound(await updateRole(context.db, input, knownRuleIds), 'Role'),
-    ),
+    createRole: os.createRole.handler(({ context, input }) => {
+      assertKnownRules(input.accessRules, knownRuleIds)
+      context.escalation.assertHoldsRules(input.accessRules)
+      return createRole(context.db, input, knownRuleIds)
+    }),
+    updateRole: os.updateRole.handler(async ({ context, input }) => {
+      if (input.accessRules) assertKnownRules(input.accessRules, knownRuleIds)
+      await assertMayEditRole(context, input.roleId, input.accessRules)
+      return orNotFound(await updateRole(context.db, input, knownRuleIds), 'Role')
+    }),
     deleteRole: os.deleteRole.handler(async ({ context, input }) => {
       orNotFound(await deleteRole(context.db, input.roleId), 'Role')
       return { success: true as const }

@@ -1,8 +1,10 @@
 import { authApplicationsContract } from '@checkpost/auth-applications-contract'
 import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
+import { assertMayActOnApplication, assertMayActOnUser, assertMayJoinTeam } from './escalation-checks.ts'
 import { findTeamOnly } from './grant-repository.ts'
 import { listTeams, findTeam } from './team-repository.ts'
 import {
+  assertGrantableType,
   changeMembership,
   createTeam,
   deleteTeam,
@@ -14,7 +16,7 @@ import {
 } from './team-service.ts'
 
 /** The team and resource-grant procedures of the auth-applications router. */
-export function createTeamHandlers({ clock, resourceTypes }: Pick<PluginDeps, 'clock' | 'resourceTypes'>) {
+export function createTeamHandlers({ clock, resourceTypes, memberKinds }: Pick<PluginDeps, 'clock' | 'resourceTypes' | 'memberKinds'>) {
   const os = implementPlugin(authApplicationsContract)
   const now = () => clock.now().toISOString()
   return {
@@ -28,27 +30,36 @@ export function createTeamHandlers({ clock, resourceTypes }: Pick<PluginDeps, 'c
       orNotFound(await deleteTeam(context.db, input.teamId), 'Team')
       return { success: true as const }
     }),
-    addTeamMember: os.addTeamMember.handler(async ({ context, input }) =>
-      orNotFound(await changeMembership(context.db, { ...input, remove: false }), 'Team'),
-    ),
+    addTeamMember: os.addTeamMember.handler(async ({ context, input }) => {
+      if (input.userId !== undefined) await assertMayActOnUser(context, input.userId, memberKinds.get('user'))
+      else await assertMayActOnApplication(context, input.applicationId ?? '')
+      await assertMayJoinTeam(context, input.teamId)
+      return orNotFound(await changeMembership(context.db, { ...input, remove: false }, memberKinds), 'Team')
+    }),
     removeTeamMember: os.removeTeamMember.handler(async ({ context, input }) =>
-      orNotFound(await changeMembership(context.db, { ...input, remove: true }), 'Team'),
+      orNotFound(await changeMembership(context.db, { ...input, remove: true }, memberKinds), 'Team'),
     ),
     getResourceTeamAccess: os.getResourceTeamAccess.handler(async ({ context, input }) => ({
       access: await listGrants(context.db, input),
     })),
-    setResourceTeamAccess: os.setResourceTeamAccess.handler(({ context, input }) =>
-      setResourceTeamAccess(context.db, input, resourceTypes),
-    ),
-    removeResourceTeamAccess: os.removeResourceTeamAccess.handler(async ({ context, input }) => ({
-      removed: await removeResourceTeamAccess(context.db, input),
-    })),
+    setResourceTeamAccess: os.setResourceTeamAccess.handler(async ({ context, input }) => {
+      assertGrantableType(input.resourceType, resourceTypes)
+      await context.escalation.assertReaches({ ...input, level: input.canManage || input.canRead === false ? 'manage' : 'read' })
+      return setResourceTeamAccess(context.db, input, resourceTypes)
+    }),
+    removeResourceTeamAccess: os.removeResourceTeamAccess.handler(async ({ context, input }) => {
+      assertGrantableType(input.resourceType, resourceTypes)
+      await context.escalation.assertReaches({ ...input, level: 'manage' })
+      return { removed: await removeResourceTeamAccess(context.db, input) }
+    }),
     getResourceAccessSettings: os.getResourceAccessSettings.handler(async ({ context, input }) => ({
       ...input,
       teamOnly: await findTeamOnly(context.db, input),
     })),
-    setResourceAccessSettings: os.setResourceAccessSettings.handler(({ context, input }) =>
-      setResourceAccessSettings(context.db, input, resourceTypes),
-    ),
+    setResourceAccessSettings: os.setResourceAccessSettings.handler(async ({ context, input }) => {
+      assertGrantableType(input.resourceType, resourceTypes)
+      await context.escalation.assertReaches({ ...input, level: 'manage' })
+      return setResourceAccessSettings(context.db, input, resourceTypes)
+    }),
   }
 }

@@ -2,6 +2,7 @@ import { catalogAccessRules, catalogContract } from '@checkpost/catalog-contract
 import { definePlugin } from '@checkpost/server'
 import { migrations } from './migrations/index.ts'
 import { createCatalogRouter } from './router.ts'
+import { existingSystemIds } from './system-repository.ts'
 
 /** The catalog: systems and the groups they belong to. */
 export const catalogPlugin = definePlugin({
@@ -10,5 +11,5 @@ export const catalogPlugin = definePlugin({
   accessRules: catalogAccessRules,
   migrations,
   router: createCatalogRouter,
-  resources: [{ type: 'catalog.system', label: 'System' }],
+  resources: [{ type: 'catalog.system', label: 'System', existingIds: existingSystemIds }],
 })

@@ -1,0 +1,2 @@
+export * from './plugin.ts'
+export * from './user-service.ts'
