@@ -1,19 +1,18 @@
-import { catalogAccess } from '@checkpost/catalog-contract'
 import { useQueryClient } from '@tanstack/react-query'
 import { signOut } from './api/session-api.ts'
+import { CONSOLE_PAGES } from './console-pages.tsx'
 import { NavLink } from './router/nav-link.tsx'
 import { usePath } from './router/navigation.ts'
 import { useCan, useCurrentUser } from './session/current-user.tsx'
-import { SETTINGS_TABS, SettingsPage } from './pages/settings-page.tsx'
-import { StatusPage } from './pages/status/status-page.tsx'
 
 /** The signed-in console: header, main navigation (only what the user's rules allow) and the page. */
 export function AppShell() {
   const user = useCurrentUser()
   const can = useCan()
   const queryClient = useQueryClient()
-  const showSettings = SETTINGS_TABS.some((tab) => can(tab.rule))
-  const showStatus = can(catalogAccess.catalog.read.id)
+  const [, segment, subPath] = usePath().split('/')
+  const pages = CONSOLE_PAGES.filter((page) => page.visible(can))
+  const current = pages.find((page) => page.segment === segment) ?? pages[0]
 
   async function leave() {
     await signOut().catch(() => undefined)
@@ -29,8 +28,11 @@ export function AppShell() {
       <header className="topbar">
         <span className="brand">Checkpost</span>
         <nav aria-label="Main" className="main-nav">
-          {showSettings && <NavLink to="/settings">Authentication Settings</NavLink>}
-          {showStatus && <NavLink to="/status">Status</NavLink>}
+          {pages.map((page) => (
+            <NavLink key={page.segment} to={`/${page.segment}`} active={page === current}>
+              {page.label}
+            </NavLink>
+          ))}
         </nav>
         <div className="user-menu">
           <span>{user.name}</span>
@@ -40,15 +42,8 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page showSettings={showSettings} />
+        {current?.render(current.segment === segment ? subPath : undefined)}
       </main>
     </>
   )
-}
-
-function Page({ showSettings }: { showSettings: boolean }) {
-  const [, section, tab] = usePath().split('/')
-  if (section === 'status') return <StatusPage />
-  if (section === 'settings' || (section === '' && showSettings)) return <SettingsPage tab={tab} />
-  return <StatusPage />
 }

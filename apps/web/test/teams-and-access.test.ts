@@ -46,7 +46,7 @@ describe('teams in the browser', () => {
     await card.getByLabel('Add member to Platform').selectOption({ label: 'Application: Nightly backup' })
     await card.getByRole('button', { name: 'Add Member' }).click()
     await card.getByText('Nightly backup').waitFor()
-    await card.getByLabel('Add member to Platform').selectOption({ label: 'User: linus' })
+    await card.getByLabel('Add member to Platform').selectOption({ label: 'User: linus <linus@example.com>' })
     await card.getByRole('button', { name: 'Add Member' }).click()
     await card.getByRole('listitem').filter({ hasText: 'linus' }).waitFor()
 

@@ -1,10 +1,8 @@
-import { getSession } from '../api/session-api.ts'
+import { clients } from '../api/clients.ts'
 import type { CurrentUser } from './current-user.tsx'
 
-// WIP until the users track's getCurrentUser lands: every rule, so the pages can be built.
-/** The signed-in user with its access rules. */
+/** The signed-in user with every access rule its roles hold (auth-users.getCurrentUser). */
 export async function loadCurrentUser(): Promise<CurrentUser> {
-  const user = await getSession()
-  if (!user) throw new Error('Not signed in')
-  return { ...user, accessRules: ['*'] }
+  const user = await clients.authUsers.getCurrentUser({})
+  return { id: user.id, email: user.email, name: user.name, accessRules: user.accessRules }
 }

@@ -6,6 +6,8 @@ import { ErrorMessage } from '../../components/error-message.tsx'
 import { formatTime } from '../../components/format-time.ts'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
 
+const listKey = api.authApplications.getApplications.queryKey({ input: {} })
+
 export interface ApplicationRowProps {
   readonly application: Application
   readonly roles: readonly Role[]
@@ -20,7 +22,14 @@ export interface ApplicationRowProps {
 export function ApplicationRow({ application, roles, canManage, canSetRoles, onSecret }: ApplicationRowProps) {
   const queryClient = useQueryClient()
   const refresh = () => queryClient.invalidateQueries({ queryKey: api.authApplications.key() })
-  const setRoles = useMutation(api.authApplications.setApplicationRoles.mutationOptions({ onSettled: refresh }))
+  const setRoles = useMutation(
+    api.authApplications.setApplicationRoles.mutationOptions({
+      onSuccess: (updated) => queryClient.setQueryData(listKey, (list) => list && { applications: list.applications.map((a) => (a.id === updated.id ? updated : a)) }),
+      onSettled: refresh,
+    }),
+  )
+  // The box shows the roles being set at once; the list catches up when the call returns.
+  const selectedRoles = setRoles.isPending ? setRoles.variables.roleIds : application.roles
 
   async function regenerate() {
     const renewed = await clients.authApplications.regenerateApplicationSecret({ applicationId: application.id })
@@ -40,7 +49,7 @@ export function ApplicationRow({ application, roles, canManage, canSetRoles, onS
       <td>
         <RoleCheckboxes
           roles={roles}
-          selected={application.roles}
+          selected={selectedRoles}
           disabled={setRoles.isPending}
           onChange={canSetRoles ? (roleIds) => setRoles.mutate({ applicationId: application.id, roleIds }) : undefined}
         />
