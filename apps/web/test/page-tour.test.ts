@@ -59,7 +59,7 @@ describe('every page of the console', () => {
     }
     await visit(page, 'Status', 'Status')
     await page.getByText('Slow card payments').waitFor()
-    await page.getByRole('row', { name: /Payments API/ }).getByText('degraded').waitFor()
+    await page.getByRole('row', { name: /Payments API/ }).getByText('degraded', { exact: true }).waitFor()
     await w.screenshot('status')
     expect(w.problems).toEqual([])
   })

@@ -45,7 +45,7 @@ describe('teams in the browser', () => {
     const card = page.getByRole('article', { name: 'Platform' })
     await card.getByLabel('Add member to Platform').selectOption({ label: 'Application: Nightly backup' })
     await card.getByRole('button', { name: 'Add Member' }).click()
-    await card.getByText('Nightly backup').waitFor()
+    await card.getByRole('listitem').filter({ hasText: 'Nightly backup' }).waitFor()
     await card.getByLabel('Add member to Platform').selectOption({ label: 'User: linus <linus@example.com>' })
     await card.getByRole('button', { name: 'Add Member' }).click()
     await card.getByRole('listitem').filter({ hasText: 'linus' }).waitFor()

@@ -59,7 +59,8 @@ export function ApplicationRow({ application, roles, canManage, canSetRoles, onS
         <time dateTime={application.lastUsedAt ?? undefined}>{formatTime(application.lastUsedAt)}</time>
       </td>
       {canManage && (
-        <td className="row-actions">
+        <td>
+          <div className="row-actions">
           <ConfirmButton
             label="Regenerate Secret"
             title={`Regenerate the secret of ${application.name}?`}
@@ -72,6 +73,7 @@ export function ApplicationRow({ application, roles, canManage, canSetRoles, onS
             consequence="The application and its key are removed for good; every call with its key is refused (401) from the next request."
             onConfirm={remove}
           />
+          </div>
         </td>
       )}
     </tr>

@@ -59,7 +59,8 @@ export function UserRow({ user, roles, canManage, canSetRoles }: UserRowProps) {
       </td>
       <td>{formatTime(user.lastSignInAt)}</td>
       {canManage && (
-        <td className="row-actions">
+        <td>
+          <div className="row-actions">
           {!self && user.disabled && (
             <ConfirmButton label="Enable" title={`Enable ${user.name}?`} consequence="They can sign in and use their API keys again." danger={false} onConfirm={() => setDisabled(false)} />
           )}
@@ -69,6 +70,7 @@ export function UserRow({ user, roles, canManage, canSetRoles }: UserRowProps) {
           {!self && (
             <ConfirmButton label="Delete" title={`Delete ${user.name}?`} consequence="The user, their sessions and their API keys are removed for good; their keys are refused (401) from the next request." onConfirm={remove} />
           )}
+          </div>
         </td>
       )}
     </tr>
