@@ -41,7 +41,7 @@ describe('the seeds’ External Applications flow, in the browser', () => {
     await page.getByLabel('Name').fill('CI pipeline')
     await page.getByLabel('Description').fill('Deploys from main')
     await page.getByRole('button', { name: 'Create Application' }).click()
-    const created = await takeSecret(page)
+    const created = await takeSecret(page, { screenshot: () => w.screenshot('applications-secret') })
     expect(created.warning).toContain('it will never be shown again')
     expect(created.secret).toMatch(/^ck_[0-9a-f-]{36}_[0-9A-Za-z]+$/)
     expect(created.copied).toBe(created.secret)

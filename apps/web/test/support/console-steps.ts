@@ -33,9 +33,10 @@ export async function confirmRowAction(page: Page, row: Locator, label: string):
 }
 
 /** Reads the once-shown secret, checks Copy puts it on the clipboard, then dismisses it. */
-export async function takeSecret(page: Page): Promise<{ secret: string; copied: string; warning: string }> {
+export async function takeSecret(page: Page, options: { screenshot?: () => Promise<void> } = {}): Promise<{ secret: string; copied: string; warning: string }> {
   const panel = page.locator('section.secret')
   await panel.waitFor()
+  await options.screenshot?.()
   const warning = await panel.innerText()
   const secret = await panel.getByLabel('Secret').inputValue()
   await panel.getByRole('button', { name: 'Copy' }).click()

@@ -1,10 +1,11 @@
 import type { Application, Role } from '@checkpost/auth-applications-contract'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { api, clients } from '../../api/clients.ts'
 import { ConfirmButton } from '../../components/confirm-button.tsx'
 import { ErrorMessage } from '../../components/error-message.tsx'
 import { formatTime } from '../../components/format-time.ts'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
+import { useRoleSetter } from './use-role-setter.ts'
 
 const listKey = api.authApplications.getApplications.queryKey({ input: {} })
 
@@ -22,14 +23,11 @@ export interface ApplicationRowProps {
 export function ApplicationRow({ application, roles, canManage, canSetRoles, onSecret }: ApplicationRowProps) {
   const queryClient = useQueryClient()
   const refresh = () => queryClient.invalidateQueries({ queryKey: api.authApplications.key() })
-  const setRoles = useMutation(
-    api.authApplications.setApplicationRoles.mutationOptions({
-      onSuccess: (updated) => queryClient.setQueryData(listKey, (list) => list && { applications: list.applications.map((a) => (a.id === updated.id ? updated : a)) }),
-      onSettled: refresh,
-    }),
-  )
-  // The box shows the roles being set at once; the list catches up when the call returns.
-  const selectedRoles = setRoles.isPending ? setRoles.variables.roleIds : application.roles
+  const roleSetter = useRoleSetter(application.roles, async (roleIds) => {
+    const updated = await clients.authApplications.setApplicationRoles({ applicationId: application.id, roleIds })
+    queryClient.setQueryData(listKey, (list) => list && { applications: list.applications.map((a) => (a.id === updated.id ? updated : a)) })
+    await refresh()
+  })
 
   async function regenerate() {
     const renewed = await clients.authApplications.regenerateApplicationSecret({ applicationId: application.id })
@@ -45,17 +43,17 @@ export function ApplicationRow({ application, roles, canManage, canSetRoles, onS
   return (
     <tr>
       <th scope="row">{application.name}</th>
-      <td>{application.description ?? ''}</td>
-      <td>
+      <td data-label="Description">{application.description ?? ''}</td>
+      <td data-label="Roles">
         <RoleCheckboxes
           roles={roles}
-          selected={selectedRoles}
-          disabled={setRoles.isPending}
-          onChange={canSetRoles ? (roleIds) => setRoles.mutate({ applicationId: application.id, roleIds }) : undefined}
+          selected={roleSetter.selected}
+          disabled={roleSetter.busy}
+          onChange={canSetRoles ? roleSetter.change : undefined}
         />
-        <ErrorMessage error={setRoles.error} />
+        <ErrorMessage error={roleSetter.error} />
       </td>
-      <td>
+      <td data-label="Last Used">
         <time dateTime={application.lastUsedAt ?? undefined}>{formatTime(application.lastUsedAt)}</time>
       </td>
       {canManage && (

@@ -35,7 +35,7 @@ export function ApplicationsTab() {
       {secret && <SecretReveal title={secret.title} secret={secret.secret} onDone={() => setSecret(null)} />}
       <ErrorMessage error={applications.error ?? roles.error} />
       <div className="table-wrap">
-        <table>
+        <table className="stack">
           <thead>
             <tr>
               <th scope="col">Name</th>

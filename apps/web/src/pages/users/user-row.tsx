@@ -1,12 +1,13 @@
 import type { Role } from '@checkpost/auth-applications-contract'
 import type { User } from '@checkpost/auth-users-contract'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { api, clients } from '../../api/clients.ts'
 import { ConfirmButton } from '../../components/confirm-button.tsx'
 import { ErrorMessage } from '../../components/error-message.tsx'
 import { formatTime } from '../../components/format-time.ts'
 import { useCurrentUser } from '../../session/current-user.tsx'
 import { RoleCheckboxes } from '../applications/role-checkboxes.tsx'
+import { useRoleSetter } from '../applications/use-role-setter.ts'
 
 const listKey = api.authUsers.getUsers.queryKey({ input: {} })
 
@@ -22,14 +23,11 @@ export function UserRow({ user, roles, canManage, canSetRoles }: UserRowProps) {
   const me = useCurrentUser()
   const queryClient = useQueryClient()
   const refresh = () => queryClient.invalidateQueries({ queryKey: api.authUsers.key() })
-  const setRoles = useMutation(
-    api.authUsers.setUserRoles.mutationOptions({
-      onSuccess: (updated) => queryClient.setQueryData(listKey, (list) => list && { users: list.users.map((u) => (u.id === updated.id ? updated : u)) }),
-      onSettled: refresh,
-    }),
-  )
-  // The box shows the roles being set at once; the list catches up when the call returns.
-  const selectedRoles = setRoles.isPending ? setRoles.variables.roleIds : user.roles
+  const roleSetter = useRoleSetter(user.roles, async (roleIds) => {
+    const updated = await clients.authUsers.setUserRoles({ userId: user.id, roleIds })
+    queryClient.setQueryData(listKey, (list) => list && { users: list.users.map((u) => (u.id === updated.id ? updated : u)) })
+    await refresh()
+  })
   const self = user.id === me.id
 
   async function setDisabled(disabled: boolean) {
@@ -51,11 +49,11 @@ export function UserRow({ user, roles, canManage, canSetRoles }: UserRowProps) {
       <td>
         <RoleCheckboxes
           roles={roles}
-          selected={selectedRoles}
-          disabled={setRoles.isPending}
-          onChange={canSetRoles && !self ? (roleIds) => setRoles.mutate({ userId: user.id, roleIds }) : undefined}
+          selected={roleSetter.selected}
+          disabled={roleSetter.busy}
+          onChange={canSetRoles && !self ? roleSetter.change : undefined}
         />
-        <ErrorMessage error={setRoles.error} />
+        <ErrorMessage error={roleSetter.error} />
       </td>
       <td>{formatTime(user.lastSignInAt)}</td>
       {canManage && (
