@@ -10,22 +10,30 @@ const ADMIN = { email: 'margaret@example.com', password: 'correct horse battery'
 
 let server: ConsoleServer
 let browser: Browser
+let adminKey: string
+let healthCheckId: string
 
 beforeAll(async () => {
   server = await startConsoleServer()
   browser = await launchChromium()
-  const adminKey = await mintAdminKey(server)
+  adminKey = await mintAdminKey(server)
   await createUser(server, { adminKey, ...ADMIN, roleIds: ['admin'] })
   const system = await callWithKey(server.url, adminKey, { plugin: 'catalog', procedure: 'createSystem', input: { name: 'Payments API' } })
   const systemId = (system.body as { id: string }).id
-  await callWithKey(server.url, adminKey, { plugin: 'catalog', procedure: 'createSystem', input: { name: 'Search' } })
+  const search = await callWithKey(server.url, adminKey, { plugin: 'catalog', procedure: 'createSystem', input: { name: 'Search' } })
   const check = await callWithKey(server.url, adminKey, {
     plugin: 'healthcheck',
     procedure: 'createHealthCheck',
     input: { systemId, name: 'Ping', kind: 'push' },
   })
-  const healthCheckId = (check.body as { id: string }).id
+  healthCheckId = (check.body as { id: string }).id
   await callWithKey(server.url, adminKey, { plugin: 'healthcheck', procedure: 'reportResults', input: { results: [{ healthCheckId, status: 'degraded' }] } })
+  const now = Date.now()
+  await callWithKey(server.url, adminKey, {
+    plugin: 'maintenance',
+    procedure: 'scheduleWindow',
+    input: { title: 'Search reindex', systemIds: [(search.body as { id: string }).id], startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString() },
+  })
   await callWithKey(server.url, adminKey, {
     plugin: 'incident',
     procedure: 'createIncident',
@@ -60,6 +68,7 @@ describe('every page of the console', () => {
     }
     await visit(page, 'Status', 'Status')
     await page.getByText('Slow card payments').waitFor()
+    await page.getByText('Search reindex').waitFor()
     await page.getByRole('row', { name: /Payments API/ }).getByText('degraded', { exact: true }).waitFor()
     await w.screenshot('status')
     await visit(page, 'API Keys', 'API Keys')
@@ -70,6 +79,19 @@ describe('every page of the console', () => {
     await page.getByRole('button', { name: 'Done' }).click()
     await page.getByRole('rowheader', { name: 'laptop' }).waitFor()
     await w.screenshot('api-keys')
+    expect(w.problems).toEqual([])
+  })
+
+  it('refreshes Status on its own: a new result shows without a reload', async () => {
+    await using w = await openWatchedPage(browser, { baseUrl: server.url })
+    const { page } = w
+    await signIn(page, ADMIN)
+    await visit(page, 'Status', 'Status')
+    const health = page.getByRole('row', { name: /Payments API/ }).locator('.health')
+    await expect.poll(() => health.innerText()).toMatch(/degraded/i)
+    const report = { results: [{ healthCheckId, status: 'healthy' }] }
+    expect((await callWithKey(server.url, adminKey, { plugin: 'healthcheck', procedure: 'reportResults', input: report })).status).toBe(200)
+    await expect.poll(() => health.innerText(), { timeout: 20_000, interval: 500 }).toMatch(/healthy/i)
     expect(w.problems).toEqual([])
   })
 
