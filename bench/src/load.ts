@@ -21,6 +21,8 @@ export interface LoadOptions {
   readonly url: string
   readonly body: string
   readonly key?: string
+  /** Extra request headers (e.g. X-Forwarded-For). */
+  readonly headers?: Readonly<Record<string, string>>
   readonly connections: number
   readonly durationSec: number
 }
@@ -37,7 +39,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers }
   if (options.key) headers.authorization = `Bearer ${options.key}`
   const result = await autocannon({
     url: options.url,
@@ -71,6 +73,7 @@ function runWrk(options: LoadOptions): Promise<LoadResult> {
     'wrk.headers["Content-Type"] = "application/json"',
   ]
   if (options.key) lines.push(`wrk.headers["Authorization"] = "Bearer ${options.key}"`)
+  for (const [name, value] of Object.entries(options.headers ?? {})) lines.push(`wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}`)
   writeFileSync(script, lines.join('\n') + '\n')
   const threads = Math.min(2, options.connections)
   const args = [`-t${threads}`, `-c${options.connections}`, `-d${options.durationSec}s`, '--timeout', `${TIMEOUT_SEC}s`, '--latency', '-s', script, options.url]

@@ -15,6 +15,7 @@ import { measureColdStart } from './suites/cold-start.ts'
 import { measureFlood } from './suites/flood.ts'
 import { measureGrowth } from './suites/growth.ts'
 import { measureIngestion } from './suites/ingestion.ts'
+import { measureKeyChecks } from './suites/key-checks.ts'
 
 const options = readBenchOptions(process.argv.slice(2))
 const dir = mkdtempSync(join(tmpdir(), 'checkpost-bench-'))
@@ -44,6 +45,7 @@ try {
     return measureGrowth(small, large, run)
   })
   await measure('wrong-secret flood', () => measureFlood(main, run))
+  await measure('rate limit + allowlist on the hot path', async () => measureKeyChecks(await createBenchDatabase(dir, 'keys'), run))
   await measure('cold start', () => measureColdStart(main, run))
   say('')
   say(`Load average at the end: ${load()}`)

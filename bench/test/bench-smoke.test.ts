@@ -30,6 +30,10 @@ const LABELS = [
   '6. requests timed out during the flood runs',
   '6. valid requests refused',
   '6. wrong-secret requests answered 2xx',
+  'key without rate limit or allowlist getSystems',
+  'key with rate limit + allowlist getSystems',
+  '8. rate limit + allowlist / without req/s',
+  '8. failed answers (non-2xx, timeouts, socket errors)',
   '7. cold start to first authenticated answer',
   '7. the same through tsx',
 ]

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { catalogPlugin } from '@checkpost/catalog-server'
 import { createTestHost, TEST_ENGINES, type TestHost } from '@checkpost/testing'
 import { describe, expect, it } from 'vitest'
@@ -166,32 +167,18 @@ for (const { engine, skip } of TEST_ENGINES) {
         expect(text).not.toContain(SECRET)
         expect(text).not.toContain('$argon2')
       }
-      expect(Object.keys(list.body.getApplications.applications[0]).sort()).toEqual(['createdAt', 'createdBy', 'description', 'id', 'lastUsedAt', 'name', 'roles', 'teams'])
+      expect(Object.keys(list.body.getApplications.applications[0]).sort()).toEqual([
+        'allowedIps', 'createdAt', 'createdBy', 'description', 'expiresAt', 'id', 'lastUsedAt', 'lastUsedIp', 'name',
+        'previousSecretExpiresAt', 'rateLimit', 'roles', 'teams',
+      ])
     })
 
-    it('stores secrets only as argon2id hashes', async () => {
+    it('stores secrets only as their SHA-256', async () => {
       await using t = await start()
       const { key, id } = await t.createKey([])
       const row = await t.db.database.db.selectFrom('auth_applications_applications').select('secret_hash').where('id', '=', id).executeTakeFirstOrThrow()
-      expect(row.secret_hash).toMatch(/^\$argon2id\$/)
-      expect(row.secret_hash).not.toContain(key.split('_').at(-1))
-    })
-
-    it('throttles a flood of wrong secrets for one application with 429 and Retry-After, while its valid key keeps working', async () => {
-      await using t = await start()
-      const { key, id } = await t.createKey(['catalog.catalog.read'])
-      expect((await getSystems(t, `Bearer ${key}`)).status).toBe(200)
-      const statuses: number[] = []
-      let retryAfter: string | null = null
-      for (let i = 0; i < 15; i++) {
-        const response = await getSystems(t, `Bearer ck_${id}_${SECRET}${i}`)
-        statuses.push(response.status)
-        if (response.status === 429) retryAfter = response.headers.get('retry-after')
-      }
-      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true)
-      expect(statuses.slice(10).every((s) => s === 429)).toBe(true)
-      expect(Number(retryAfter)).toBeGreaterThan(0)
-      expect((await getSystems(t, `Bearer ${key}`)).status).toBe(200)
+      const secret = key.split('_').at(-1)!
+      expect(row.secret_hash).toBe(createHash('sha256').update(secret).digest('hex'))
     })
 
     it('records lastUsedAt without a write per request, and writes it on shutdown', async () => {

@@ -8,6 +8,7 @@ import { spawnServer } from '../server-process.ts'
 import { GET_SYSTEMS } from './ceilings.ts'
 
 const FLOOD_CONNECTIONS = 32
+const FLOOD_SOURCE = { 'X-Forwarded-For': '192.0.2.66' }
 
 /**
  * Target 6: valid callers' rate of 2xx answers alone, then beside a flood of
@@ -15,7 +16,9 @@ const FLOOD_CONNECTIONS = 32
  * connections, alternating. A valid caller's 429 or 401 counts against it.
  */
 export async function measureFlood(db: BenchDatabase, options: BenchOptions): Promise<Figure[]> {
-  const server = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url } })
+  // Failures are limited per source address: the flood comes from another address (X-Forwarded-For
+  // through a trusted local proxy) than the valid callers, as an attacker's would.
+  const server = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url, CHECKPOST_TRUSTED_PROXIES: '127.0.0.1' } })
   const url = `${server.url}/api/catalog/`
   const wrongKey = `ck_${db.adminId}_${'W'.repeat(43)}`
   const floodConnections = options.quick ? Math.min(FLOOD_CONNECTIONS, options.connections) : FLOOD_CONNECTIONS
@@ -28,7 +31,7 @@ export async function measureFlood(db: BenchDatabase, options: BenchOptions): Pr
     for (let round = 0; round < options.rounds; round++) {
       const valid = { url, body: GET_SYSTEMS, key: db.adminKey, connections: validConnections, durationSec: options.durationSec }
       const alone = await runLoad(valid)
-      const [during, flood] = await Promise.all([runLoad(valid), runLoad({ ...valid, key: wrongKey, connections: floodConnections })])
+      const [during, flood] = await Promise.all([runLoad(valid), runLoad({ ...valid, key: wrongKey, connections: floodConnections, headers: FLOOD_SOURCE })])
       say(describeRun(`round ${round + 1}, valid alone`, alone))
       say(describeRun(`round ${round + 1}, valid during flood`, during))
       say(describeRun(`round ${round + 1}, flood (all refused)`, flood))

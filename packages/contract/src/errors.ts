@@ -37,10 +37,13 @@ export type DomainErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST' | 'FORBID
  */
 export class DomainError extends Error {
   readonly code: DomainErrorCode
-  constructor(code: DomainErrorCode, message: string, options?: ErrorOptions) {
+  /** Which input fields are wrong, for a BAD_REQUEST only the service can judge (e.g. a time in the past). */
+  readonly issues?: ErrorIssue[]
+  constructor(code: DomainErrorCode, message: string, options?: ErrorOptions & { issues?: ErrorIssue[] }) {
     super(message, options)
     this.name = 'DomainError'
     this.code = code
+    if (options?.issues) this.issues = options.issues
   }
 }
 

@@ -1,4 +1,6 @@
 import type { Context } from 'hono'
+import ipaddr from 'ipaddr.js'
+import { parseAddressList, type AddressList } from './address-list.ts'
 
 interface NodeBindings {
   readonly incoming?: { readonly socket?: { readonly remoteAddress?: string } }
@@ -6,13 +8,53 @@ interface NodeBindings {
 
 /** Requests made in process (`app.request` in tests) have no socket; they count as loopback. */
 const IN_PROCESS_ADDRESS = '127.0.0.1'
+/** Hops of X-Forwarded-For looked at, at most. */
+const MAX_HOPS = 20
+
+/** Finds the client address of a request. */
+export type ClientAddressResolver = (c: Context) => string
 
 /**
- * The client's address: the socket peer under @hono/node-server (IPv4-mapped
- * IPv6 written as plain IPv4).
+ * The client address: the socket peer, unless that peer is a trusted proxy
+ * (`trustedProxies`, CIDR list as in CHECKPOST_TRUSTED_PROXIES); then the
+ * rightmost X-Forwarded-For hop that is not itself a trusted proxy. An
+ * untrusted peer's X-Forwarded-For is ignored. Bad settings throw here, once.
+ * @example const clientAddressOf = createClientAddressResolver('10.0.0.0/8')
  */
-export function clientAddressOf(c: Context): string {
+export function createClientAddressResolver(trustedProxies: string | undefined): ClientAddressResolver {
+  const trusted = parseAddressList(splitList(trustedProxies), 'CHECKPOST_TRUSTED_PROXIES')
+  return function clientAddressOf(c) {
+    const peer = socketAddressOf(c)
+    if (trusted.size === 0 || !trusted.contains(peer)) return peer
+    return forwardedClient(c.req.header('x-forwarded-for'), trusted) ?? peer
+  }
+}
+
+/** The socket peer (IPv4-mapped IPv6 written as plain IPv4). */
+export function socketAddressOf(c: Context): string {
   const address = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress
-  if (!address) return IN_PROCESS_ADDRESS
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address
+  return address ? normalizeAddress(address) : IN_PROCESS_ADDRESS
+}
+
+/** An address in canonical text; IPv4-mapped IPv6 as plain IPv4; text that does not parse comes back as is. */
+export function normalizeAddress(text: string): string {
+  if (!ipaddr.isValid(text)) return text
+  return ipaddr.process(text).toString()
+}
+
+function forwardedClient(header: string | undefined, trusted: AddressList): string | undefined {
+  if (!header) return undefined
+  const hops = header.split(',').slice(-MAX_HOPS).map((hop) => hop.trim())
+  let client: string | undefined
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i]!
+    if (!ipaddr.isValid(hop)) return client
+    client = normalizeAddress(hop)
+    if (!trusted.contains(client)) return client
+  }
+  return client
+}
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((part) => part.trim()).filter((part) => part !== '')
 }

@@ -2,6 +2,7 @@ import type { AccessRule } from '@checkpost/contract'
 import type { Database } from '@checkpost/db'
 import { Hono } from 'hono'
 import type { BackgroundTask } from './background-task.ts'
+import { createClientAddressResolver } from './client-address.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createEscalationGuard } from './escalation-guard.ts'
 import { createHostMiddleware } from './host-middleware.ts'
@@ -58,6 +59,7 @@ export function createHost(options: HostOptions): Host {
     memberKinds: gatherMemberKinds(options.plugins),
   }
   const deps: PluginDeps = { ...baseDeps, rbac: pickRbacDirectory(options.plugins, baseDeps) }
+  const clientAddressOf = createClientAddressResolver(deps.settings.CHECKPOST_TRUSTED_PROXIES)
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
   const instanceRules = collectInstanceRules(options.plugins, resourceTypes)
@@ -73,12 +75,12 @@ export function createHost(options: HostOptions): Host {
   const tasks: BackgroundTask[] = options.plugins.flatMap((plugin) => plugin.background?.(deps) ?? [])
 
   const app = new Hono()
-  const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database })
+  const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database, clientAddressOf })
   app.get('/api/health', routes.health)
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
-  mountHttpRoutes(app, options.plugins.flatMap((plugin) => plugin.routes?.(deps) ?? []))
+  mountHttpRoutes(app, options.plugins.flatMap((plugin) => plugin.routes?.(deps) ?? []), clientAddressOf)
   app.notFound((c) => {
     const hint = c.req.method !== 'POST' && c.req.path.startsWith('/api/') ? ' (procedures are called with POST)' : ''
     return errorResponse(wireError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}${hint}`), requestIdOf(c))

@@ -1,7 +1,7 @@
 import type { Database } from '@checkpost/db'
 import type { Context } from 'hono'
 import type { AuthRequest, CombinedAuthenticator } from './authenticator.ts'
-import { clientAddressOf } from './client-address.ts'
+import type { ClientAddressResolver } from './client-address.ts'
 import type { HostLimits } from './host-limits.ts'
 import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from './http-responses.ts'
 import type { Logger } from './logger.ts'
@@ -17,10 +17,11 @@ export interface RouteDeps {
   readonly limits: HostLimits
   readonly logger: Logger
   readonly database: Database
+  readonly clientAddressOf: ClientAddressResolver
 }
 
 /** The host's HTTP routes: health, the JSON endpoint and the per-procedure endpoint. */
-export function createRoutes({ mounts, authenticator, limits, logger, database }: RouteDeps) {
+export function createRoutes({ mounts, authenticator, limits, logger, database, clientAddressOf }: RouteDeps) {
   const HEALTH_TIMEOUT_MS = 2000
 
   async function health(c: Context) {
@@ -40,7 +41,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
     let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
-      const outcome = await authenticator.authenticate(authRequestOf(c))
+      const outcome = await authenticator.authenticate(authRequestOf(c, clientAddressOf))
       if (!outcome.ok) {
         const headers: Record<string, string> = { ...outcome.headers }
         if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
@@ -83,7 +84,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
           db: database.db,
           requestId,
           logger: requestLogger,
-          authRequest: authRequestOf(c),
+          authRequest: authRequestOf(c, clientAddressOf),
           responseHeaders,
         },
       })
@@ -101,7 +102,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
 }
 
 /** What the authenticators see of a request. */
-export function authRequestOf(c: Context): AuthRequest {
+export function authRequestOf(c: Context, clientAddressOf: ClientAddressResolver): AuthRequest {
   return {
     authorization: c.req.header('authorization'),
     cookie: c.req.header('cookie'),

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono'
-import { clientAddressOf } from './client-address.ts'
+import type { ClientAddressResolver } from './client-address.ts'
 import { requestIdOf } from './host-routes.ts'
 import type { HttpRoute } from './http-route.ts'
 
 /** Mounts plugins' plain HTTP routes; each response carries the request id. */
-export function mountHttpRoutes(app: Hono, routes: readonly HttpRoute[]): void {
+export function mountHttpRoutes(app: Hono, routes: readonly HttpRoute[], clientAddressOf: ClientAddressResolver): void {
   for (const route of routes) {
     app.on(route.method, route.path, async function pluginRoute(c) {
       const requestId = requestIdOf(c)

@@ -46,7 +46,7 @@ export function toIssues(issues: readonly unknown[]): ErrorIssue[] {
  */
 export function toWireError(error: unknown, logger: Logger): WireError {
   if (error instanceof WireError) return error
-  if (isDomainError(error)) return wireError(error.code, error.message)
+  if (isDomainError(error)) return wireError(error.code, error.message, error.issues ? { issues: error.issues } : {})
   // A concurrent writer (often another process) took the same unique value first,
   // or deleted a row this write referenced after it was checked.
   if (isUniqueViolation(error) || isForeignKeyViolation(error)) {

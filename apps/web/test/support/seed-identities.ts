@@ -11,7 +11,7 @@ export async function callWithKey(baseUrl: string, key: string, call: { plugin: 
     body: JSON.stringify({ [call.procedure]: call.input ?? {} }),
   })
   const body = (await response.json()) as Record<string, unknown>
-  return { status: response.status, body: body[call.procedure] ?? body }
+  return { status: response.status, body: body[call.procedure] ?? body, headers: response.headers }
 }
 
 /** An admin application key minted straight in the database, to seed users and data over the API. */

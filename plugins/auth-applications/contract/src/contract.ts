@@ -13,6 +13,7 @@ import {
   roleIdInput,
   roleSchema,
   setApplicationRolesInput,
+  regenerateApplicationSecretInput,
   updateApplicationInput,
   updateRoleInput,
 } from './schemas.ts'
@@ -43,7 +44,8 @@ export const authApplicationsContract = {
   getApplications: readApps.input(emptyListInput).output(z.object({ applications: z.array(applicationSchema) })),
   createApplication: manageApps.input(createApplicationInput).output(applicationWithSecretSchema),
   updateApplication: manageApps.input(updateApplicationInput).output(applicationSchema),
-  regenerateApplicationSecret: manageApps.input(applicationIdInput).output(applicationWithSecretSchema),
+  regenerateApplicationSecret: manageApps.input(regenerateApplicationSecretInput).output(applicationWithSecretSchema),
+  revokePreviousSecret: manageApps.input(applicationIdInput).output(applicationSchema),
   deleteApplication: manageApps.input(applicationIdInput).output(deletedSchema),
   setApplicationRoles: manageApps.input(setApplicationRolesInput).output(applicationSchema),
   getAccessRules: readRoles.input(emptyListInput).output(z.object({ accessRules: z.array(accessRuleSchema) })),

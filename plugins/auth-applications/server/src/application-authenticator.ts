@@ -1,139 +1,98 @@
-import type { AuthOutcome, Authenticator, Clock, Identity, Logger, ResourceAccessView } from '@checkpost/server'
-import { prepareQuery, type Database } from '@checkpost/db'
-import { sql, type Kysely } from 'kysely'
-import { createArgonGate, type ArgonGateOptions } from './argon-gate.ts'
-import { digestSecret, parseBearerKey, sameDigest, type ParsedKey } from './application-secret.ts'
+import {
+  createFailureLimiter,
+  createRequestLimiter,
+  type AuthOutcome,
+  type AuthRequest,
+  type Authenticator,
+  type Clock,
+  type Logger,
+} from '@checkpost/server'
+import type { Database } from '@checkpost/db'
+import { upgradeLegacyHash } from './application-repository.ts'
+import { parsePresentedKey, type PresentedKey } from './application-secret.ts'
+import { createIdentityLoader } from './identity-loader.ts'
+import { createKeyAccessChecks } from './key-access-checks.ts'
+import { createKeyLookup, createLegacyKeyIds, type KeyRow } from './key-lookup.ts'
 import { createLastUsedRecorder } from './last-used-recorder.ts'
-import { loadAccessSnapshot } from './access-snapshot.ts'
-import { rulesOfApplication } from './role-repository.ts'
-import { teamIdsOfApplications } from './team-repository.ts'
-import { createBoundedCache } from '@checkpost/server'
-import { verifySecret } from './secret-hash.ts'
-import type { AuthApplicationsTables } from './tables.ts'
+import { createLegacyHashVerifier } from './legacy-hash-verifier.ts'
+import { digestSecret, hashSecret, isLegacyHash, matchesHash } from './secret-hash.ts'
 
 export interface ApplicationAuthenticatorOptions {
   readonly database: Database
   readonly clock: Clock
   readonly logger: Logger
-  readonly gate?: ArgonGateOptions
+  /** `redis://…` for fleet-wide rate limits (CHECKPOST_REDIS_URL); unset = per process. */
+  readonly redisUrl?: string
 }
 
-interface KeyRow {
-  id: string
-  name: string
-  secret_hash: string
-  last_used_at: string | null
-  access_version: number | string
-}
-
-interface VerifiedKey {
-  readonly secretHash: string
-  readonly digest: Buffer
-}
-
-interface CachedIdentity {
-  readonly version: number
-  readonly identity: Identity
-}
-
-const CACHE_SIZE = 100_000
 const INVALID = 'Invalid API key'
+/** Wrong keys one source address may send per window before it is refused. */
+const FAILURES_PER_ADDRESS = { maxFailures: 20, windowSeconds: 60 }
 
 /**
- * Authenticates `Bearer ck_{applicationId}_{secret}` with one primary-key read
- * per request. That read returns the stored hash and the access version, so a
- * regenerated or deleted key, or any role change, is seen on the next request
- * by every process sharing the database; argon2 runs only for a secret not yet
- * verified against the current hash.
+ * Authenticates `Bearer ck_{applicationId}_{secret}`: a bad checksum is refused
+ * before any lookup; otherwise one primary-key read, a SHA-256 of the secret and
+ * a constant-time compare (an unknown id costs the same as a wrong secret). An
+ * argon2id hash from before runs argon2 once, then is replaced by SHA-256.
+ * Failures count per source address only, never per application.
  */
 export function createApplicationAuthenticator(options: ApplicationAuthenticatorOptions): Authenticator {
-  const { database, logger } = options
-  const gate = createArgonGate(options.gate)
+  const { database, clock, logger } = options
+  const lookup = createKeyLookup(database)
+  const legacyIds = createLegacyKeyIds(database)
+  const verifyLegacy = createLegacyHashVerifier()
+  const failures = createFailureLimiter(FAILURES_PER_ADDRESS)
+  const limiter = createRequestLimiter({ keyPrefix: 'checkpost:app-rate', logger, redisUrl: options.redisUrl })
+  const checkKeyAccess = createKeyAccessChecks({ clock, limiter })
+  const identityOf = createIdentityLoader(database)
   const lastUsed = createLastUsedRecorder(options)
-  const verified = createBoundedCache<string, VerifiedKey>(CACHE_SIZE)
-  const identities = createBoundedCache<string, CachedIdentity>(CACHE_SIZE)
-  const inFlight = new Map<string, Promise<boolean>>()
-  const lookup = prepareQuery((db, p: (name: 'id') => string) =>
-    (db as Kysely<AuthApplicationsTables>)
-      .selectFrom('auth_applications_applications as a')
-      .select(['a.id', 'a.name', 'a.secret_hash', 'a.last_used_at'])
-      .select((eb) =>
-        eb.selectFrom('auth_applications_state').select('access_version').where('id', '=', sql.lit(1)).as('access_version'),
-      )
-      .where('a.id', '=', p('id')),
-  )
 
-  async function verify(row: KeyRow, key: ParsedKey, digest: Buffer): Promise<AuthOutcome | undefined> {
-    const known = verified.get(row.id)
-    if (known && known.secretHash === row.secret_hash && sameDigest(known.digest, digest)) return undefined
-    const refusal = gate.refusalFor(row.id)
-    if (refusal) {
-      const message = refusal.reason === 'throttled' ? 'Too many failed attempts for this application' : 'Too many key verifications in progress'
-      return { ok: false, code: 'TOO_MANY_REQUESTS', message, retryAfterSeconds: refusal.retryAfterSeconds }
+  /** True when the presented secret is the key's current one, or its previous one within the overlap. */
+  async function secretMatches(row: KeyRow | undefined, key: PresentedKey): Promise<boolean> {
+    const digest = digestSecret(key.secret)
+    const previousActive = row?.previous_secret_expires_at != null && Date.parse(row.previous_secret_expires_at) > clock.now().getTime()
+    const current = matchesHash(row?.secret_hash, digest)
+    const previous = matchesHash(previousActive ? row!.previous_secret_hash : null, digest)
+    if (current || previous || !row) return current || previous
+    const secret = { text: key.secret, digest }
+    if (isLegacyHash(row.secret_hash) && (await verifyLegacy(row.secret_hash, secret))) {
+      await upgradeLegacyHash(database.db, row.id, { legacy: row.secret_hash, sha256: hashSecret(key.secret) })
+      return true
     }
-    // Concurrent first requests with the same key share one argon2 run.
-    const flightKey = `${row.id}:${row.secret_hash}:${digest.toString('base64')}`
-    let pending = inFlight.get(flightKey)
-    if (!pending) {
-      pending = gate.run(() => verifySecret(row.secret_hash, key.secret)).finally(() => inFlight.delete(flightKey))
-      inFlight.set(flightKey, pending)
-    }
-    if (!(await pending)) {
-      gate.recordFailure(row.id)
-      return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
-    }
-    gate.clearFailures(row.id)
-    verified.set(row.id, { secretHash: row.secret_hash, digest })
-    return undefined
+    const legacyPrevious = previousActive && row.previous_secret_hash !== null && isLegacyHash(row.previous_secret_hash)
+    return legacyPrevious && verifyLegacy(row.previous_secret_hash!, secret)
   }
 
-  // Grants are shared by every identity of one access version: load them once per version.
-  let snapshot: { version: number; view: Promise<ResourceAccessView> } | undefined
-  function resourceAccessAt(version: number): Promise<ResourceAccessView> {
-    if (snapshot?.version !== version) {
-      const view = loadAccessSnapshot(database.db)
-      snapshot = { version, view }
-      view.catch(() => (snapshot = undefined))
-    }
-    return snapshot.view
+  async function refuse(request: AuthRequest): Promise<AuthOutcome> {
+    await failures.recordFailure(request.clientIp)
+    return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
   }
 
-  async function identityOf(row: KeyRow): Promise<Identity> {
-    const version = Number(row.access_version)
-    const cached = identities.get(row.id)
-    if (cached && cached.version === version) return cached.identity
-    const [rules, teams, resourceAccess] = await Promise.all([
-      rulesOfApplication(database.db, row.id),
-      teamIdsOfApplications(database.db, [row.id]),
-      resourceAccessAt(version),
-    ])
-    const identity: Identity = {
-      kind: 'application',
-      id: row.id,
-      name: row.name,
-      rules: new Set(rules),
-      teamIds: new Set(teams.get(row.id) ?? []),
-      resourceAccess,
+  async function authenticate(request: AuthRequest): Promise<AuthOutcome | undefined> {
+    const { authorization } = request
+    if (!authorization || !isApplicationCredential(authorization)) return undefined
+    const key = parsePresentedKey(authorization)
+    if (!key) return { ok: false, code: 'UNAUTHORIZED', message: malformedMessage(authorization) }
+    const wait = await failures.retryAfter(request.clientIp)
+    if (wait !== undefined) {
+      return { ok: false, code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts from this address', retryAfterSeconds: wait }
     }
-    identities.set(row.id, { version, identity })
-    return identity
+    if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return refuse(request)
+    const row = await lookup(key.applicationId)
+    if (!(await secretMatches(row, key))) return refuse(request)
+    if (Number(row!.key_checksummed) === 1) legacyIds.forget(row!.id)
+    const verdict = await checkKeyAccess(row!, request.clientIp)
+    if (verdict.refusal) return verdict.refusal
+    const identity = await identityOf(row!)
+    lastUsed.touch(row!.id, { stored: { at: row!.last_used_at, ip: row!.last_used_ip }, ip: request.clientIp })
+    return { ok: true, identity, headers: verdict.headers }
   }
 
   return {
-    async authenticate({ authorization }) {
-      if (!authorization || !isApplicationCredential(authorization)) return undefined
-      const key = parseBearerKey(authorization)
-      if (!key) return { ok: false, code: 'UNAUTHORIZED', message: malformedMessage(authorization) }
-      const [row] = (await lookup.execute(database.db, { id: key.applicationId })) as KeyRow[]
-      if (!row) return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
-      const refusal = await verify(row, key, digestSecret(key.secret))
-      if (refusal) return refusal
-      const identity = await identityOf(row)
-      lastUsed.touch(row.id, row.last_used_at)
-      return { ok: true, identity }
-    },
+    authenticate,
     flush: async () => {
       await lastUsed.flush()
+      await limiter.close()
       logger.debug('authenticator flushed')
     },
   }

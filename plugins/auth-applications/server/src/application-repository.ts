@@ -1,26 +1,11 @@
 import type { Application } from '@checkpost/auth-applications-contract'
 import { groupRows } from '@checkpost/db'
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely } from 'kysely'
+import { keySettingColumns, PUBLIC_COLUMNS, toApplication, type KeySettingsPatch } from './application-row.ts'
 import type { AuthApplicationsTables } from './tables.ts'
 import { teamIdsOfApplications } from './team-repository.ts'
 
 type Db = Kysely<AuthApplicationsTables>
-type ApplicationRow = Selectable<AuthApplicationsTables['auth_applications_applications']>
-
-const PUBLIC_COLUMNS = ['id', 'name', 'description', 'created_at', 'created_by', 'last_used_at'] as const
-
-function toApplication(row: Omit<ApplicationRow, 'secret_hash'>, roles: string[], teams: string[]): Application {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    roles,
-    teams,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    lastUsedAt: row.last_used_at,
-  }
-}
 
 /** Every application with its role ids, oldest first. Never reads the secret hash. */
 export async function listApplications(db: Db): Promise<Application[]> {
@@ -51,7 +36,7 @@ export async function rolesOfApplication(db: Db, id: string): Promise<string[]> 
   return rows.map((r) => r.role_id)
 }
 
-export interface NewApplicationRow {
+export interface NewApplicationRow extends KeySettingsPatch {
   readonly id: string
   readonly name: string
   readonly description: string | null
@@ -60,6 +45,7 @@ export interface NewApplicationRow {
   readonly createdBy: string | null
 }
 
+/** Inserts a new application with a checksummed key's hash. */
 export async function insertApplication(db: Db, row: NewApplicationRow): Promise<void> {
   await db
     .insertInto('auth_applications_applications')
@@ -68,34 +54,77 @@ export async function insertApplication(db: Db, row: NewApplicationRow): Promise
       name: row.name,
       description: row.description,
       secret_hash: row.secretHash,
+      key_checksummed: 1,
       created_at: row.createdAt,
       created_by: row.createdBy,
       last_used_at: null,
+      ...keySettingColumns(row),
     })
     .execute()
 }
 
+/** What an update may change. */
+export interface ApplicationPatch extends KeySettingsPatch {
+  readonly name?: string
+  readonly description?: string | null
+}
+
 /** Applies a partial update; false when the application does not exist. */
-export async function updateApplicationRow(
-  db: Db,
-  id: string,
-  patch: { name?: string; description?: string | null },
-): Promise<boolean> {
-  if (patch.name === undefined && patch.description === undefined) {
+export async function updateApplicationRow(db: Db, id: string, patch: ApplicationPatch): Promise<boolean> {
+  const values = { name: patch.name, description: patch.description, ...keySettingColumns(patch) }
+  if (Object.values(values).every((value) => value === undefined)) {
     return (await db.selectFrom('auth_applications_applications').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
   }
+  const result = await db.updateTable('auth_applications_applications').set(values).where('id', '=', id).executeTakeFirst()
+  return result.numUpdatedRows > 0n
+}
+
+/** What a key's expiry and overlap rules need to know before a regenerate. */
+export async function findKeyState(db: Db, id: string) {
+  return db
+    .selectFrom('auth_applications_applications')
+    .select(['secret_hash', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** A new secret: the current hash becomes the previous one until `previousExpiresAt` (null: dropped). */
+export async function rotateSecretHash(
+  db: Db,
+  id: string,
+  rotation: { secretHash: string; previousHash: string | null; previousExpiresAt: string | null },
+): Promise<boolean> {
   const result = await db
     .updateTable('auth_applications_applications')
-    .set({ name: patch.name, description: patch.description })
+    .set({
+      secret_hash: rotation.secretHash,
+      key_checksummed: 1,
+      previous_secret_hash: rotation.previousHash,
+      previous_secret_expires_at: rotation.previousExpiresAt,
+    })
     .where('id', '=', id)
     .executeTakeFirst()
   return result.numUpdatedRows > 0n
 }
 
-/** Replaces the stored hash; false when the application does not exist. */
-export async function setSecretHash(db: Db, id: string, secretHash: string): Promise<boolean> {
-  const result = await db.updateTable('auth_applications_applications').set({ secret_hash: secretHash }).where('id', '=', id).executeTakeFirst()
+/** Ends a rotation overlap; false when the application does not exist. */
+export async function dropPreviousSecret(db: Db, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('auth_applications_applications')
+    .set({ previous_secret_hash: null, previous_secret_expires_at: null })
+    .where('id', '=', id)
+    .executeTakeFirst()
   return result.numUpdatedRows > 0n
+}
+
+/** Replaces a verified legacy argon2id hash by SHA-256, unless a regenerate changed it meanwhile. */
+export async function upgradeLegacyHash(db: Db, id: string, hashes: { legacy: string; sha256: string }): Promise<void> {
+  await db
+    .updateTable('auth_applications_applications')
+    .set({ secret_hash: hashes.sha256 })
+    .where('id', '=', id)
+    .where('secret_hash', '=', hashes.legacy)
+    .execute()
 }
 
 /** Deletes an application (its role links cascade); false when it did not exist. */
@@ -114,14 +143,20 @@ export async function replaceApplicationRoles(db: Db, id: string, roleIds: reado
     .execute()
 }
 
-/** Writes coalesced lastUsedAt values; never moves one back (another process may have written a later one). */
-export async function recordLastUsed(db: Db, entries: ReadonlyMap<string, string>): Promise<void> {
-  for (const [id, at] of entries) {
+/** One coalesced use: when and from which address. */
+export interface LastUse {
+  readonly at: string
+  readonly ip: string
+}
+
+/** Writes coalesced uses; never moves lastUsedAt back (another process may have written a later one). */
+export async function recordLastUsed(db: Db, entries: ReadonlyMap<string, LastUse>): Promise<void> {
+  for (const [id, use] of entries) {
     await db
       .updateTable('auth_applications_applications')
-      .set({ last_used_at: at })
+      .set({ last_used_at: use.at, last_used_ip: use.ip })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', use.at)]))
       .execute()
   }
 }

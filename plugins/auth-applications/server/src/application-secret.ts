@@ -1,44 +1,30 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto'
+import { bearerToken, generateApiKey, hasValidChecksum, parseApiKey } from '@checkpost/server'
 
-const BASE62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-const SECRET_LENGTH = 43 // ~256 bits of entropy
-const KEY_PATTERN =
-  /^ck_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_([A-Za-z0-9]{32,256})$/
+/** Application keys are `ck_{applicationId}_{secret}`. */
+export const APPLICATION_KEY_PREFIX = 'ck'
 
-/** A fresh base62 secret from the OS CSPRNG (unbiased: `randomInt` rejects out-of-range draws). */
-export function generateSecret(): string {
-  let secret = ''
-  for (let i = 0; i < SECRET_LENGTH; i++) secret += BASE62[randomInt(BASE62.length)]
-  return secret
+/** A new checksummed application key, from the OS CSPRNG. */
+export function newApplicationKey(applicationId: string): string {
+  return generateApiKey(APPLICATION_KEY_PREFIX, applicationId)
 }
 
-/** The key a caller sends: `ck_{applicationId}_{secret}`. */
-export function formatKey(applicationId: string, secret: string): string {
-  return `ck_${applicationId}_${secret}`
+/** The secret part of a key (what is hashed and stored). */
+export function secretOfKey(key: string): string {
+  return key.slice(key.lastIndexOf('_') + 1)
 }
 
 /** A parsed `Authorization: Bearer ck_…` header. */
-export interface ParsedKey {
+export interface PresentedKey {
   readonly applicationId: string
   readonly secret: string
+  /** Whether its last six characters are its checksum (keys issued before checksums are not). */
+  readonly checksummed: boolean
 }
 
 /** Strict parse of the Authorization header; undefined for anything malformed. */
-export function parseBearerKey(header: string | undefined): ParsedKey | undefined {
-  if (header === undefined || header.length > 400) return undefined
-  const space = header.indexOf(' ')
-  if (space < 0 || header.slice(0, space).toLowerCase() !== 'bearer') return undefined
-  const match = KEY_PATTERN.exec(header.slice(space + 1).trim())
-  if (!match) return undefined
-  return { applicationId: match[1]!, secret: match[2]! }
-}
-
-/** SHA-256 of a secret: what the verified-key cache compares, never the secret itself. */
-export function digestSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest()
-}
-
-/** Constant-time equality of two digests. */
-export function sameDigest(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b)
+export function parsePresentedKey(header: string | undefined): PresentedKey | undefined {
+  const token = bearerToken(header)
+  const parts = token === undefined ? undefined : parseApiKey(APPLICATION_KEY_PREFIX, token)
+  if (!parts) return undefined
+  return { applicationId: parts.id, secret: parts.secret, checksummed: hasValidChecksum(token!) }
 }

@@ -1,18 +1,23 @@
 import { randomUUID } from 'node:crypto'
 import { BUILT_IN_ROLE_IDS, type Application, type ApplicationWithSecret } from '@checkpost/auth-applications-contract'
 import { DomainError } from '@checkpost/contract'
-import type { Clock } from '@checkpost/server'
+import { systemClock, type Clock } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { bumpAccessVersion } from './access-version.ts'
 import {
   deleteApplicationRow,
+  dropPreviousSecret,
   findApplication,
+  findKeyState,
   insertApplication,
   replaceApplicationRoles,
-  setSecretHash,
+  rotateSecretHash,
   updateApplicationRow,
+  type ApplicationPatch,
 } from './application-repository.ts'
-import { formatKey, generateSecret } from './application-secret.ts'
+import type { KeySettingsPatch } from './application-row.ts'
+import { newApplicationKey, secretOfKey } from './application-secret.ts'
+import { checkExpiry, type KeyExpiryPolicy } from './key-expiry-policy.ts'
 import { existingRoleIds } from './role-repository.ts'
 import { hashSecret } from './secret-hash.ts'
 import type { AuthApplicationsTables } from './tables.ts'
@@ -20,51 +25,91 @@ import { removeFromAllTeams } from './team-repository.ts'
 
 type Db = Kysely<AuthApplicationsTables>
 
-export interface CreateApplicationCommand {
+export interface CreateApplicationCommand extends KeySettingsPatch {
   readonly name: string
   readonly description?: string
   /** Roles to give; defaults to the built-in `applications` role. */
   readonly roleIds?: readonly string[]
   /** Who created it: an identity id, or `cli`. */
   readonly createdBy: string | null
+  /** The lifetime policy in force (CHECKPOST_MAX_KEY_LIFETIME_DAYS); none by default. */
+  readonly policy?: KeyExpiryPolicy
 }
 
 /** Creates an application and returns it with its key — the only time the key is shown. */
 export async function createApplication(db: Db, command: CreateApplicationCommand, clock: Clock): Promise<ApplicationWithSecret> {
   const roleIds = command.roleIds ?? [BUILT_IN_ROLE_IDS.applications]
+  checkExpiry(command.expiresAt, { now: clock.now(), creating: true, policy: command.policy ?? {} })
   await assertRolesExist(db, roleIds)
   const id = randomUUID()
-  const secret = generateSecret()
+  const key = newApplicationKey(id)
   await insertApplication(db, {
     id,
     name: command.name,
     description: command.description ?? null,
-    secretHash: await hashSecret(secret),
+    secretHash: hashSecret(secretOfKey(key)),
     createdAt: clock.now().toISOString(),
     createdBy: command.createdBy,
+    expiresAt: command.expiresAt,
+    rateLimit: command.rateLimit,
+    allowedIps: command.allowedIps,
   })
   await replaceApplicationRoles(db, id, roleIds)
   await bumpAccessVersion(db)
   const application = (await findApplication(db, id))!
-  return { ...application, secret: formatKey(id, secret) }
+  return { ...application, secret: key }
 }
 
-/** Issues a new secret; the old one fails from the next request on. Undefined if unknown. */
-export async function regenerateApplicationSecret(db: Db, id: string): Promise<ApplicationWithSecret | undefined> {
-  const secret = generateSecret()
-  if (!(await setSecretHash(db, id, await hashSecret(secret)))) return undefined
+/** How a regenerate treats the secret it replaces. */
+export interface RegenerateOptions {
+  /** Seconds the replaced secret keeps working (0, the default: it fails on the next request). */
+  readonly previousSecretValidForSeconds?: number
+  readonly clock?: Clock
+}
+
+/**
+ * Issues a new secret. The old one fails from the next request on, or keeps
+ * working for the overlap asked for — never past the key's own expiresAt.
+ * Undefined if the application is unknown.
+ */
+export async function regenerateApplicationSecret(
+  db: Db,
+  id: string,
+  options: RegenerateOptions = {},
+): Promise<ApplicationWithSecret | undefined> {
+  const state = await findKeyState(db, id)
+  if (!state) return undefined
+  const now = (options.clock ?? systemClock).now().getTime()
+  let overlapEnd = now + (options.previousSecretValidForSeconds ?? 0) * 1000
+  if (state.expires_at !== null) overlapEnd = Math.min(overlapEnd, Date.parse(state.expires_at))
+  const overlapping = overlapEnd > now
+  const key = newApplicationKey(id)
+  await rotateSecretHash(db, id, {
+    secretHash: hashSecret(secretOfKey(key)),
+    previousHash: overlapping ? state.secret_hash : null,
+    previousExpiresAt: overlapping ? new Date(overlapEnd).toISOString() : null,
+  })
   await bumpAccessVersion(db)
   const application = (await findApplication(db, id))!
-  return { ...application, secret: formatKey(id, secret) }
+  return { ...application, secret: key }
 }
 
-/** Renames or re-describes an application. Undefined if unknown. */
+/** Ends a rotation overlap at once: only the current secret works. Undefined if unknown. */
+export async function revokePreviousSecret(db: Db, id: string): Promise<Application | undefined> {
+  if (!(await dropPreviousSecret(db, id))) return undefined
+  await bumpAccessVersion(db)
+  return findApplication(db, id)
+}
+
+/** Changes an application's name, description or key settings. Undefined if unknown. */
 export async function updateApplication(
   db: Db,
   id: string,
-  patch: { name?: string; description?: string | null },
+  patch: ApplicationPatch & { readonly clock?: Clock; readonly policy?: KeyExpiryPolicy },
 ): Promise<Application | undefined> {
-  if (!(await updateApplicationRow(db, id, patch))) return undefined
+  const { clock = systemClock, policy = {}, ...changes } = patch
+  checkExpiry(changes.expiresAt, { now: clock.now(), creating: false, policy })
+  if (!(await updateApplicationRow(db, id, changes))) return undefined
   await bumpAccessVersion(db)
   return findApplication(db, id)
 }

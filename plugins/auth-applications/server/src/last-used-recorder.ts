@@ -1,8 +1,8 @@
 import type { Clock, Logger } from '@checkpost/server'
 import { runInTransaction, type Database } from '@checkpost/db'
-import { recordLastUsed } from './application-repository.ts'
+import { recordLastUsed, type LastUse } from './application-repository.ts'
 
-/** Stored lastUsedAt values younger than this are not rewritten. */
+/** Stored lastUsedAt values younger than this are not rewritten (unless the address changed). */
 const FRESH_MS = 45_000
 /** How often pending values are written. FRESH_MS + FLUSH_MS keeps lastUsedAt within a minute. */
 const FLUSH_MS = 15_000
@@ -13,18 +13,26 @@ export interface LastUsedRecorderOptions {
   readonly logger: Logger
 }
 
+/** One use as the authenticator saw it: what is stored, and the address of this request. */
+export interface Use {
+  readonly stored: { readonly at: string | null; readonly ip: string | null }
+  readonly ip: string
+}
+
 /**
- * Keeps applications' lastUsedAt current to within a minute without a write
- * per request: uses are coalesced in memory and written in one transaction.
+ * Keeps applications' lastUsedAt and last source address current to within a
+ * minute without a write per request: uses are coalesced in memory and
+ * written in one transaction.
  */
 export function createLastUsedRecorder({ database, clock, logger }: LastUsedRecorderOptions) {
-  let pending = new Map<string, string>()
+  let pending = new Map<string, LastUse>()
   let timer: NodeJS.Timeout | undefined
 
-  function touch(applicationId: string, storedLastUsedAt: string | null): void {
+  function touch(applicationId: string, use: Use): void {
     const now = clock.now()
-    if (storedLastUsedAt !== null && now.getTime() - Date.parse(storedLastUsedAt) < FRESH_MS) return
-    pending.set(applicationId, now.toISOString())
+    const { at, ip } = use.stored
+    if (at !== null && ip === use.ip && now.getTime() - Date.parse(at) < FRESH_MS) return
+    pending.set(applicationId, { at: now.toISOString(), ip: use.ip })
     timer ??= setTimeout(() => void flush(), FLUSH_MS).unref()
   }
 
@@ -38,7 +46,7 @@ export function createLastUsedRecorder({ database, clock, logger }: LastUsedReco
       await runInTransaction(database, (trx) => recordLastUsed(trx, batch))
     } catch (error) {
       logger.warn('could not record lastUsedAt; will retry', { error, applications: batch.size })
-      for (const [id, at] of batch) if (!pending.has(id)) pending.set(id, at)
+      for (const [id, use] of batch) if (!pending.has(id)) pending.set(id, use)
       timer ??= setTimeout(() => void flush(), FLUSH_MS).unref()
     }
   }

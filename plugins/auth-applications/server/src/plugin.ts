@@ -15,7 +15,8 @@ export const authApplicationsPlugin = definePlugin({
   migrations,
   router: createAuthApplicationsRouter,
   rbac: createRbacDirectory,
-  authenticator: ({ database, clock, logger }) => createApplicationAuthenticator({ database, clock, logger }),
+  authenticator: ({ database, clock, logger, settings }) =>
+    createApplicationAuthenticator({ database, clock, logger, redisUrl: settings.CHECKPOST_REDIS_URL || undefined }),
   // A deleted resource takes its grants and team-only setting with it.
   onResourceDeleted: async (db, event) => {
     if (await forgetResource(db, event)) await bumpAccessVersion(db)

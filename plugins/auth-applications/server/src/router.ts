@@ -5,17 +5,20 @@ import {
   createApplication,
   deleteApplication,
   regenerateApplicationSecret,
+  revokePreviousSecret,
   setApplicationRoles,
   updateApplication,
 } from './application-service.ts'
+import { readKeyExpiryPolicy } from './key-expiry-policy.ts'
 import { listRoles } from './role-repository.ts'
 import { assertKnownRules, createRole, deleteRole, updateRole } from './role-service.ts'
 import { assertMayActOnApplication, assertMayEditRole, assertMayGiveRoles } from './escalation-checks.ts'
 import { createTeamHandlers } from './team-handlers.ts'
 
 /** Implements the auth-applications contract. */
-export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'memberKinds'>) {
+export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'memberKinds' | 'settings'>) {
   const { accessRules, clock } = deps
+  const policy = readKeyExpiryPolicy(deps.settings)
   const os = implementPlugin(authApplicationsContract)
   const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
   const ruleList = accessRules.map(({ id, pluginId, resource, level, description }) => ({ id, pluginId, resource, level, description }))
@@ -26,16 +29,21 @@ export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules
     })),
     createApplication: os.createApplication.handler(async ({ context, input }) => {
       await assertMayGiveRoles(context, [BUILT_IN_ROLE_IDS.applications])
-      return createApplication(context.db, { ...input, createdBy: context.identity.id }, clock)
+      return createApplication(context.db, { ...input, createdBy: context.identity.id, policy }, clock)
     }),
     updateApplication: os.updateApplication.handler(async ({ context, input }) => {
       const { applicationId, ...patch } = input
       await assertMayActOnApplication(context, applicationId)
-      return orNotFound(await updateApplication(context.db, applicationId, patch), 'Application')
+      return orNotFound(await updateApplication(context.db, applicationId, { ...patch, clock, policy }), 'Application')
     }),
     regenerateApplicationSecret: os.regenerateApplicationSecret.handler(async ({ context, input }) => {
+      const { applicationId, previousSecretValidForSeconds } = input
+      await assertMayActOnApplication(context, applicationId)
+      return orNotFound(await regenerateApplicationSecret(context.db, applicationId, { previousSecretValidForSeconds, clock }), 'Application')
+    }),
+    revokePreviousSecret: os.revokePreviousSecret.handler(async ({ context, input }) => {
       await assertMayActOnApplication(context, input.applicationId)
-      return orNotFound(await regenerateApplicationSecret(context.db, input.applicationId), 'Application')
+      return orNotFound(await revokePreviousSecret(context.db, input.applicationId), 'Application')
     }),
     deleteApplication: os.deleteApplication.handler(async ({ context, input }) => {
       await assertMayActOnApplication(context, input.applicationId)

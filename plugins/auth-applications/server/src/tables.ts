@@ -8,6 +8,16 @@ export interface AuthApplicationsTables {
     created_at: string
     created_by: string | null
     last_used_at: string | null
+    /** 1 when the secret ends in its checksum; 0 for keys issued before checksums. */
+    key_checksummed: number
+    expires_at: string | null
+    previous_secret_hash: string | null
+    previous_secret_expires_at: string | null
+    rate_limit_requests: number | null
+    rate_limit_window_seconds: number | null
+    /** JSON array of addresses and CIDR ranges, or null for any. */
+    allowed_ips: string | null
+    last_used_ip: string | null
   }
   auth_applications_roles: {
     id: string

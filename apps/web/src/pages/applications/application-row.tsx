@@ -1,9 +1,10 @@
 import type { Application, Role } from '@checkpost/auth-applications-contract'
 import { useQueryClient } from '@tanstack/react-query'
 import { api, clients } from '../../api/clients.ts'
-import { ConfirmButton } from '../../components/confirm-button.tsx'
 import { ErrorMessage } from '../../components/error-message.tsx'
 import { formatTime } from '../../components/format-time.ts'
+import { ApplicationActions } from './application-actions.tsx'
+import { KeySummary } from './key-summary.tsx'
 import { RoleCheckboxes } from './role-checkboxes.tsx'
 import { useRoleSetter } from './use-role-setter.ts'
 
@@ -17,10 +18,11 @@ export interface ApplicationRowProps {
   /** The roles are known too, so checkboxes can be offered. */
   readonly canSetRoles: boolean
   readonly onSecret: (name: string, secret: string) => void
+  readonly onEditKey: (application: Application) => void
 }
 
-/** One application: its roles as inline checkboxes, Last Used, Regenerate Secret and Delete. */
-export function ApplicationRow({ application, roles, canManage, canSetRoles, onSecret }: ApplicationRowProps) {
+/** One application: its roles as inline checkboxes, Last Used, its key settings and the row actions. */
+export function ApplicationRow({ application, roles, canManage, canSetRoles, onSecret, onEditKey }: ApplicationRowProps) {
   const queryClient = useQueryClient()
   const refresh = () => queryClient.invalidateQueries({ queryKey: api.authApplications.key() })
   const roleSetter = useRoleSetter(application.roles, async (roleIds) => {
@@ -28,17 +30,6 @@ export function ApplicationRow({ application, roles, canManage, canSetRoles, onS
     queryClient.setQueryData(listKey, (list) => list && { applications: list.applications.map((a) => (a.id === updated.id ? updated : a)) })
     await refresh()
   })
-
-  async function regenerate() {
-    const renewed = await clients.authApplications.regenerateApplicationSecret({ applicationId: application.id })
-    await refresh()
-    onSecret(renewed.name, renewed.secret)
-  }
-
-  async function remove() {
-    await clients.authApplications.deleteApplication({ applicationId: application.id })
-    await refresh()
-  }
 
   return (
     <tr>
@@ -56,22 +47,12 @@ export function ApplicationRow({ application, roles, canManage, canSetRoles, onS
       <td data-label="Last Used">
         <time dateTime={application.lastUsedAt ?? undefined}>{formatTime(application.lastUsedAt)}</time>
       </td>
+      <td data-label="Key">
+        <KeySummary application={application} />
+      </td>
       {canManage && (
         <td>
-          <div className="row-actions">
-          <ConfirmButton
-            label="Regenerate Secret"
-            title={`Regenerate the secret of ${application.name}?`}
-            consequence="The current secret stops working on the next request; every caller using it gets 401 until it has the new one."
-            onConfirm={regenerate}
-          />
-          <ConfirmButton
-            label="Delete"
-            title={`Delete ${application.name}?`}
-            consequence="The application and its key are removed for good; every call with its key is refused (401) from the next request."
-            onConfirm={remove}
-          />
-          </div>
+          <ApplicationActions application={application} onSecret={onSecret} onEditKey={onEditKey} refresh={refresh} />
         </td>
       )}
     </tr>

@@ -1,3 +1,4 @@
+import type { Application } from '@checkpost/auth-applications-contract'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { api } from '../../api/clients.ts'
@@ -6,6 +7,7 @@ import { SecretReveal } from '../../components/secret-reveal.tsx'
 import { useCan } from '../../session/current-user.tsx'
 import { ApplicationRow } from './application-row.tsx'
 import { CreateApplicationForm } from './create-application-form.tsx'
+import { KeySettingsForm } from './key-settings-form.tsx'
 
 /** Authentication Settings → Applications. */
 export function ApplicationsTab() {
@@ -15,6 +17,7 @@ export function ApplicationsTab() {
   const roles = useQuery({ ...api.authApplications.getRoles.queryOptions({ input: {} }), enabled: can('auth-applications.roles.read') })
   const [creating, setCreating] = useState(false)
   const [secret, setSecret] = useState<{ title: string; secret: string } | null>(null)
+  const [editing, setEditing] = useState<Application | null>(null)
 
   function showSecret(title: string, value: string) {
     setCreating(false)
@@ -32,6 +35,7 @@ export function ApplicationsTab() {
         )}
       </div>
       {creating && <CreateApplicationForm onCreated={(name, value) => showSecret(`Application ${name} created`, value)} onCancel={() => setCreating(false)} />}
+      {editing && <KeySettingsForm key={editing.id} application={editing} onDone={() => setEditing(null)} />}
       {secret && <SecretReveal title={secret.title} secret={secret.secret} onDone={() => setSecret(null)} />}
       <ErrorMessage error={applications.error ?? roles.error} />
       <div className="table-wrap">
@@ -42,6 +46,7 @@ export function ApplicationsTab() {
               <th scope="col">Description</th>
               <th scope="col">Roles</th>
               <th scope="col">Last Used</th>
+              <th scope="col">Key</th>
               {canManage && <th scope="col">Actions</th>}
             </tr>
           </thead>
@@ -54,6 +59,7 @@ export function ApplicationsTab() {
                 canManage={canManage}
                 canSetRoles={canManage && roles.isSuccess}
                 onSecret={(name, value) => showSecret(`New secret for ${name}`, value)}
+                onEditKey={setEditing}
               />
             ))}
           </tbody>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import { api } from '../../api/clients.ts'
 import { ErrorMessage } from '../../components/error-message.tsx'
+import { fromLocalInput } from '../../components/local-time.ts'
 
 /** Create Application: Name and Description; hands the once-shown secret to `onCreated`. */
 export function CreateApplicationForm({ onCreated, onCancel }: { onCreated: (name: string, secret: string) => void; onCancel: () => void }) {
@@ -19,7 +20,8 @@ export function CreateApplicationForm({ onCreated, onCancel }: { onCreated: (nam
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const description = String(form.get('description') ?? '').trim()
-    create.mutate({ name: String(form.get('name') ?? ''), ...(description ? { description } : {}) })
+    const expiresAt = fromLocalInput(String(form.get('expiresAt') ?? ''))
+    create.mutate({ name: String(form.get('name') ?? ''), ...(description ? { description } : {}), ...(expiresAt ? { expiresAt } : {}) })
   }
 
   return (
@@ -29,6 +31,8 @@ export function CreateApplicationForm({ onCreated, onCancel }: { onCreated: (nam
       <input id="application-name" name="name" required maxLength={200} autoFocus />
       <label htmlFor="application-description">Description</label>
       <textarea id="application-description" name="description" maxLength={2000} rows={2} />
+      <label htmlFor="application-expires">Expires (optional)</label>
+      <input id="application-expires" name="expiresAt" type="datetime-local" />
       <ErrorMessage error={create.error} />
       <div className="actions">
         <button type="button" onClick={onCancel}>

@@ -1,0 +1,52 @@
+import { catalogPlugin } from '@checkpost/catalog-server'
+import { createTestHost, TEST_ENGINES, type TestHost } from '@checkpost/testing'
+import { describe, expect, it } from 'vitest'
+
+const READ = 'catalog.catalog.read'
+const WRONG = 'f8k2mN9xZpW3qR7vL5tYf8k2mN9xZpW3qR7vL5tYabc'
+/** The in-process host sees 127.0.0.1 as its socket peer; trusting it makes X-Forwarded-For name the client. */
+const settings = { CHECKPOST_TRUSTED_PROXIES: '127.0.0.1' }
+
+function getSystems(t: TestHost, key: string, from: string) {
+  return t.call('catalog/', { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': from }, body: { getSystems: {} } })
+}
+
+for (const { engine, skip } of TEST_ENGINES) {
+  describe.skipIf(skip)(`failed key attempts on ${engine}${skip ? ` (skipped: ${skip})` : ''}`, () => {
+    const start = () => createTestHost({ plugins: [catalogPlugin], engine, settings })
+
+    it("never refuses a valid key because someone else sent wrong secrets for its application", async () => {
+      await using t = await start()
+      const { key, id } = await t.createKey([READ])
+      for (let i = 0; i < 30; i++) await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
+      const response = await getSystems(t, key, '203.0.113.9')
+      expect(response.status).toBe(200)
+    })
+
+    it("keeps other applications' first requests working while one id is flooded with 300 concurrent wrong secrets", async () => {
+      await using t = await start()
+      const victim = await t.createKey([READ])
+      const others = await Promise.all([1, 2, 3, 4, 5].map(() => t.createKey([READ])))
+      const flood = Array.from({ length: 300 }, (_, i) => getSystems(t, `ck_${victim.id}_${WRONG.slice(0, -3)}${String(i).padStart(3, '0')}`, `198.51.100.${i % 250}`))
+      const firsts = others.map((other, i) => getSystems(t, other.key, `203.0.113.${i + 1}`))
+      const answers = await Promise.all(firsts)
+      await Promise.all(flood)
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200])
+    })
+
+    it('answers 429 with Retry-After to an address that keeps sending wrong secrets', async () => {
+      await using t = await start()
+      const { id } = await t.createKey([READ])
+      const statuses: number[] = []
+      let retryAfter: string | null = null
+      for (let i = 0; i < 40; i++) {
+        const response = await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
+        statuses.push(response.status)
+        if (response.status === 429) retryAfter = response.headers.get('retry-after')
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true)
+      expect(statuses.at(-1)).toBe(429)
+      expect(Number(retryAfter)).toBeGreaterThan(0)
+    })
+  })
+}

@@ -1,0 +1,74 @@
+import { prepareQuery, type Database } from '@checkpost/db'
+import { sql, type Kysely } from 'kysely'
+import type { AuthApplicationsTables } from './tables.ts'
+
+/** What one request needs of its key: hashes, key settings and the access version, in one read. */
+export interface KeyRow {
+  id: string
+  name: string
+  secret_hash: string
+  key_checksummed: number | string
+  previous_secret_hash: string | null
+  previous_secret_expires_at: string | null
+  expires_at: string | null
+  rate_limit_requests: number | string | null
+  rate_limit_window_seconds: number | string | null
+  allowed_ips: string | null
+  last_used_at: string | null
+  last_used_ip: string | null
+  access_version: number | string
+}
+
+/**
+ * The hot path's one primary-key read, compiled once: the key's row and the
+ * access version, so a regenerate, delete, expiry change or role change made by
+ * any process is seen on the next request.
+ */
+export function createKeyLookup(database: Database) {
+  const query = prepareQuery((db, p: (name: 'id') => string) =>
+    (db as Kysely<AuthApplicationsTables>)
+      .selectFrom('auth_applications_applications as a')
+      .select([
+        'a.id',
+        'a.name',
+        'a.secret_hash',
+        'a.key_checksummed',
+        'a.previous_secret_hash',
+        'a.previous_secret_expires_at',
+        'a.expires_at',
+        'a.rate_limit_requests',
+        'a.rate_limit_window_seconds',
+        'a.allowed_ips',
+        'a.last_used_at',
+        'a.last_used_ip',
+      ])
+      .select((eb) =>
+        eb.selectFrom('auth_applications_state').select('access_version').where('id', '=', sql.lit(1)).as('access_version'),
+      )
+      .where('a.id', '=', p('id')),
+  )
+  return async (id: string): Promise<KeyRow | undefined> => ((await query.execute(database.db, { id })) as KeyRow[])[0]
+}
+
+/**
+ * Ids of applications whose key was issued before checksums (only these may
+ * present a key without one). Loaded once: no new ones are ever made, and an
+ * id that turns out regenerated is dropped, so the set only shrinks.
+ */
+export function createLegacyKeyIds(database: Database) {
+  let ids: Promise<Set<string>> | undefined
+  function load(): Promise<Set<string>> {
+    ids ??= (database.db as Kysely<AuthApplicationsTables>)
+      .selectFrom('auth_applications_applications')
+      .select('id')
+      .where('key_checksummed', '=', 0)
+      .execute()
+      .then((rows) => new Set(rows.map((row) => row.id)))
+    ids.catch(() => (ids = undefined))
+    return ids
+  }
+  return {
+    has: async (id: string) => (await load()).has(id),
+    forget: (id: string) => void ids?.then((set) => set.delete(id)),
+  }
+}
