@@ -32,7 +32,6 @@ export async function runCli(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   output: CliOutput = processOutput,
-  stdin: AsyncIterable<Buffer | string> = process.stdin,
 ): Promise<number> {
   try {
     const { values, positionals } = parseArgs({
@@ -57,7 +56,7 @@ export async function runCli(
     try {
       await migrateToLatest(database.db, plugins)
       const ctx: CommandContext = { database, output, json: values.json }
-      if (group === 'users') await dispatchUsers(ctx, { action, id, values, stdin })
+      if (group === 'users') await dispatchUsers(ctx, { action, id, values, stdin: output.stdin ?? process.stdin })
       else await dispatch(ctx, { group, action, id, values })
     } finally {
       await database.close()
@@ -125,7 +124,7 @@ async function dispatchUsers(ctx: CommandContext, { action, id, values, stdin }:
     if (!values['password-stdin']) throw new CliError(`${command} needs --password-stdin (the password is never an argument)`)
     return readPasswordLine(stdin)
   }
-  switch (action) {
+  switch (action ?? '') {
     case 'create':
       if (!values.email || !values.name) throw new CliError('users create needs --email EMAIL and --name NAME')
       return createUserCommand(ctx, { email: values.email, name: values.name, roles: values.role ?? [], password: await password('users create') })

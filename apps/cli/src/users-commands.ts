@@ -46,7 +46,7 @@ export async function setPasswordCommand(ctx: CommandContext, id: string, passwo
   assertUserId(id)
   const valid = check(passwordSchema, password, 'The password')
   const hash = await hashPassword(valid)
-  const changed = await runInTransaction(ctx.database, (db) => setPasswordHash(db, id, hash, new Date().toISOString()))
+  const changed = await runInTransaction(ctx.database, (db) => setPasswordHash(db, id, { passwordHash: hash, at: new Date().toISOString() }))
   if (!changed) throw new CliError(`No user with id ${id}`)
   ctx.output.out(`Password set for user ${id}`)
 }

@@ -8,7 +8,8 @@ for (const { engine, skip } of TEST_ENGINES) {
       await using t = await createUsersHost(engine)
       await seedUser(t, 'ada@example.com', ['admin'])
       const cookie = await signIn(t.host, 'ada@example.com')
-      const attack = await callWithCookie(t.host, 'auth-users/', cookie, {
+      const attack = await callWithCookie(t.host, 'auth-users/', {
+        cookie,
         origin: 'https://evil.example',
         body: { createUser: { email: 'mallory@example.com', name: 'M', password: 'password123', roleIds: ['admin'] } },
       })
@@ -21,7 +22,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       await using t = await createUsersHost(engine)
       await seedUser(t, 'ada@example.com', ['admin'])
       const cookie = await signIn(t.host, 'ada@example.com')
-      const own = await callWithCookie(t.host, 'auth-users/', cookie, { origin: 'http://checkpost.test', body: { getUsers: {} } })
+      const own = await callWithCookie(t.host, 'auth-users/', { cookie, origin: 'http://checkpost.test', body: { getUsers: {} } })
       expect(own.status).toBe(200)
     })
 
@@ -31,7 +32,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       const cookie = await signIn(t.host, 'ada@example.com')
       const out = await request(t.host, '/auth/sign-out', { headers: { cookie, origin: 'https://evil.example' }, body: {} })
       expect(out.status).toBe(403)
-      expect((await callWithCookie(t.host, 'auth-users/', cookie, { body: { getCurrentUser: {} } })).status).toBe(200)
+      expect((await callWithCookie(t.host, 'auth-users/', { cookie, body: { getCurrentUser: {} } })).status).toBe(200)
     })
 
     it('bearer keys are unaffected by a foreign Origin', async () => {

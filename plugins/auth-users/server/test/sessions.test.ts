@@ -14,7 +14,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('checkpost.session_token='))!
       expect(setCookie).toMatch(/HttpOnly/)
       expect(setCookie).toMatch(/SameSite=Lax/i)
-      const body = await response.json()
+      const body = (await response.json()) as { user: { email: string } }
       expect(body.user.email).toBe('ada@example.com')
       expect(JSON.stringify(body)).not.toContain(cookieOf(response).split('=')[1]!.split('.')[0]!)
     })
@@ -82,7 +82,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       await seedUser(t, 'ada@example.com')
       const cookie = await signIn(t.host, 'ada@example.com')
       const withCookie = await request(t.host, '/auth/get-session', { method: 'GET', headers: { cookie } })
-      const body = await withCookie.json()
+      const body = (await withCookie.json()) as { user: { id: string; email: string }; session: { token?: string } }
       expect(body.user.email).toBe('ada@example.com')
       expect(body.session).toMatchObject({ userId: body.user.id })
       expect(body.session.token).toBeUndefined()
@@ -95,8 +95,8 @@ for (const { engine, skip } of TEST_ENGINES) {
       await using t = await createUsersHost(engine)
       await seedUser(t, 'ada@example.com')
       const cookie = await signIn(t.host, 'ada@example.com')
-      expect((await callWithCookie(t.host, 'auth-users/', cookie, ME)).status).toBe(200)
-      const single = await callWithCookie(t.host, 'auth-users/getCurrentUser', cookie, { body: {} })
+      expect((await callWithCookie(t.host, 'auth-users/', { cookie, ...ME })).status).toBe(200)
+      const single = await callWithCookie(t.host, 'auth-users/getCurrentUser', { cookie, body: {} })
       expect(single.status).toBe(200)
       expect(single.body.json?.email ?? single.body.email).toBe('ada@example.com')
     })
@@ -107,12 +107,12 @@ for (const { engine, skip } of TEST_ENGINES) {
       const cookie = await signIn(t.host, 'ada@example.com')
       const out = await request(t.host, '/auth/sign-out', { headers: { cookie }, body: {} })
       expect(out.status).toBe(200)
-      expect((await callWithCookie(t.host, 'auth-users/', cookie, ME)).status).toBe(401)
+      expect((await callWithCookie(t.host, 'auth-users/', { cookie, ...ME })).status).toBe(401)
     })
 
     it('a cookie of garbage is 401', async () => {
       await using t = await createUsersHost(engine)
-      const response = await callWithCookie(t.host, 'auth-users/', 'checkpost.session_token=garbage.garbage', ME)
+      const response = await callWithCookie(t.host, 'auth-users/', { cookie: 'checkpost.session_token=garbage.garbage', ...ME })
       expect(response.status).toBe(401)
       expect(response.body).toMatchObject({ code: 'UNAUTHORIZED', message: 'Invalid or expired session' })
     })
@@ -122,7 +122,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       await seedUser(t, 'ada@example.com')
       const cookie = await signIn(t.host, 'ada@example.com')
       await new Promise((resolve) => setTimeout(resolve, 1500))
-      expect((await callWithCookie(t.host, 'auth-users/', cookie, ME)).status).toBe(401)
+      expect((await callWithCookie(t.host, 'auth-users/', { cookie, ...ME })).status).toBe(401)
     })
   })
 }

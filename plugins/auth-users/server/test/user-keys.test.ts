@@ -10,7 +10,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       const t = await createUsersHost(engine)
       const userId = await seedUser(t, 'ada@example.com', ['admin'])
       const cookie = await signIn(t.host, 'ada@example.com')
-      const created = await callWithCookie(t.host, 'auth-users/', cookie, { body: { createUserApiKey: { name: 'laptop', expiresAt } } })
+      const created = await callWithCookie(t.host, 'auth-users/', { cookie, body: { createUserApiKey: { name: 'laptop', expiresAt } } })
       return { t, userId, cookie, created: created.body.createUserApiKey as { id: string; secret: string; expiresAt: string | null } }
     }
 
@@ -21,7 +21,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       const me = await t.call('auth-users/', { key: created.secret, ...ME })
       expect(me.status).toBe(200)
       expect(me.body.getCurrentUser.id).toBe(userId)
-      const listed = await callWithCookie(t.host, 'auth-users/', cookie, { body: { getUserApiKeys: {} } })
+      const listed = await callWithCookie(t.host, 'auth-users/', { cookie, body: { getUserApiKeys: {} } })
       expect(listed.body.getUserApiKeys.keys).toEqual([expect.objectContaining({ id: created.id, name: 'laptop' })])
       expect(JSON.stringify(listed.body)).not.toContain(created.secret.slice(-43))
     })
@@ -53,7 +53,7 @@ for (const { engine, skip } of TEST_ENGINES) {
     it('a deleted key is refused on the next request', async () => {
       const { t, cookie, created } = await withKey()
       await using _ = t
-      await callWithCookie(t.host, 'auth-users/', cookie, { body: { deleteUserApiKey: { keyId: created.id } } })
+      await callWithCookie(t.host, 'auth-users/', { cookie, body: { deleteUserApiKey: { keyId: created.id } } })
       expect((await t.call('auth-users/', { key: created.secret, ...ME })).status).toBe(401)
     })
 

@@ -39,9 +39,9 @@ export function cookieOf(response: Response): string {
 }
 
 /** POSTs to `/api/{path}` with a cookie. */
-export async function callWithCookie(host: Host, path: string, cookie: string, options: { body?: unknown; origin?: string } = {}) {
-  const headers: Record<string, string> = { cookie }
+export async function callWithCookie(host: Host, path: string, options: { cookie: string; body?: unknown; origin?: string }) {
+  const headers: Record<string, string> = { cookie: options.cookie }
   if (options.origin) headers.origin = options.origin
   const response = await request(host, `/api/${path}`, { body: options.body ?? {}, headers })
-  return { status: response.status, body: (await response.json()) as any, headers: response.headers } // eslint-disable-line @typescript-eslint/no-explicit-any
+  return { status: response.status, body: (await response.json()) as any, headers: response.headers }
 }
