@@ -66,7 +66,7 @@ export function createHost(options: HostOptions): Host {
   const escalation = createEscalationGuard({ accessRules, resourceTypes, instanceRules })
   const services = createPluginServices(options.plugins, routers, escalation)
   const guard = createInstanceGuard(resourceTypes)
-  const middleware = createHostMiddleware({ database: options.database, authenticator, services, guard })
+  const middleware = createHostMiddleware({ database: options.database, services, guard })
   const known = { ruleIds: new Set(accessRules.map((rule) => rule.id)), resourceTypes }
   const mountOptions = { database: options.database, middleware, guard, known, maxBatchKeys: limits.maxBatchKeys }
   const mounts = new Map<string, PluginMount>(

@@ -30,23 +30,23 @@ export function createAuthRoutes(options: AuthRoutesOptions): HttpRoute[] {
       { method: request.method, origin: request.headers.get('origin') ?? undefined, host: request.headers.get('host') ?? new URL(request.url).host },
       options.trustedOrigins,
     )
-  const refuseForeign = () => jsonError(403, 'FORBIDDEN', 'Cross-site request refused: Origin does not match this host')
+  const refuseForeign = () => jsonError('FORBIDDEN', 'Cross-site request refused: Origin does not match this host')
 
   async function signIn(request: Request, { clientIp }: { clientIp: string }): Promise<Response> {
     if (foreign(request)) return refuseForeign()
     const body = await readJsonObject(request)
     if (body instanceof Response) return body
     const parsed = signInInput.safeParse(body)
-    if (!parsed.success) return jsonError(400, 'BAD_REQUEST', 'Input validation failed', { issues: issuesOf(parsed.error) })
+    if (!parsed.success) return jsonError('BAD_REQUEST', 'Input validation failed', { issues: issuesOf(parsed.error) })
     const { email, password } = parsed.data
     const wait = await options.limiter.retryAfter(clientIp, email)
-    if (wait !== undefined) return jsonError(429, 'TOO_MANY_REQUESTS', 'Too many failed sign-ins; try again later', { headers: { 'retry-after': String(wait) } })
+    if (wait !== undefined) return jsonError('TOO_MANY_REQUESTS', 'Too many failed sign-ins; try again later', { headers: { 'retry-after': String(wait) } })
     const auth = await options.sessionAuth()
     const forwarded = new Request(request.url, { method: 'POST', headers: forwardHeaders(request), body: JSON.stringify({ email, password }) })
     const response = await auth.handler(forwarded)
     if (response.status !== 200) {
       await options.limiter.failed(clientIp, email)
-      return jsonError(401, 'UNAUTHORIZED', WRONG)
+      return jsonError('UNAUTHORIZED', WRONG)
     }
     await options.limiter.succeeded(clientIp, email)
     const { user } = (await response.json()) as { user: { id: string } & Record<string, unknown> }

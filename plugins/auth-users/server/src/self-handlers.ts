@@ -23,7 +23,7 @@ export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: R
       if (!stored || !(await verifyPassword(stored, input.currentPassword))) {
         throw new DomainError('FORBIDDEN', 'Current password is wrong')
       }
-      await setPasswordHash(context.db, userId, await hashPassword(input.newPassword), now())
+      await setPasswordHash(context.db, userId, { passwordHash: await hashPassword(input.newPassword), at: now() })
       return { success: true as const }
     }),
     getUserApiKeys: os.getUserApiKeys.handler(async ({ context }) => ({

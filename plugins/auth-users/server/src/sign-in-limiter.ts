@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
 export interface SignInLimiterOptions {
   /** Failed sign-ins allowed from one address per window, whatever the email. */

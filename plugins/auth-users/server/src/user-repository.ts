@@ -111,10 +111,10 @@ export async function passwordHashOf(db: AnyDb, userId: string): Promise<string 
 }
 
 /** Replaces a user's password hash. */
-export async function setPasswordHash(db: AnyDb, userId: string, passwordHash: string, at: string): Promise<boolean> {
+export async function setPasswordHash(db: AnyDb, userId: string, change: { passwordHash: string; at: string }): Promise<boolean> {
   const result = await typed(db)
     .updateTable('auth_users_accounts')
-    .set({ password: passwordHash, updated_at: at })
+    .set({ password: change.passwordHash, updated_at: change.at })
     .where('user_id', '=', userId)
     .where('provider_id', '=', 'credential')
     .executeTakeFirst()
