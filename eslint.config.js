@@ -8,7 +8,7 @@ export default tseslint.config(
   // vitest.config.ts files sit outside each package's tsconfig (src, test); they hold one setting each.
   { ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', '**/vitest.config.ts'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.base],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/*/src/**/*.ts', 'plugins/*/*/src/**/*.ts', 'apps/*/src/**/*.ts'],
+    files: ['packages/*/src/**/*.ts', 'plugins/*/*/src/**/*.ts', 'apps/*/src/**/*.ts', 'apps/*/src/**/*.tsx'],
     rules: { 'no-console': 'error', '@typescript-eslint/no-explicit-any': 'error' },
   },
   // Dependency direction: contracts import only kits' contract code and other contracts.

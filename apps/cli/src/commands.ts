@@ -76,8 +76,8 @@ export async function listRolesCommand(ctx: CommandContext): Promise<void> {
   else roles.forEach((role) => ctx.output.out(formatRole(role)))
 }
 
-/** Roles may be given by id or by name. */
-async function resolveRoles(db: Database['db'], roles: readonly string[]): Promise<string[]> {
+/** Roles may be given by id or by name; an unknown one is a CliError. */
+export async function resolveRoles(db: Database['db'], roles: readonly string[]): Promise<string[]> {
   const ids: string[] = []
   for (const role of roles) {
     const id = (await findRoleIdByName(db, role)) ?? (await roleIdExists(db, role))

@@ -4,6 +4,8 @@ import type { Application, ApplicationWithSecret, Role } from '@checkpost/auth-a
 export interface CliOutput {
   out(text: string): void
   err(text: string): void
+  /** Where `--password-stdin` reads from (process.stdin unless given). */
+  readonly stdin?: AsyncIterable<Buffer | string>
 }
 
 export const processOutput: CliOutput = {

@@ -11,6 +11,8 @@ import {
   type CommandContext,
 } from './commands.ts'
 import { processOutput, type CliOutput } from './output.ts'
+import { readPasswordLine } from './read-password.ts'
+import { createUserCommand, deleteUserCommand, listUsersCommand, setPasswordCommand } from './users-commands.ts'
 
 const USAGE = `Usage: checkpost <command>
   applications create --name NAME [--description TEXT] [--role ROLE]... [--json]
@@ -18,6 +20,10 @@ const USAGE = `Usage: checkpost <command>
   applications regenerate ID [--json]
   applications delete ID
   roles list [--json]
+  users create --email EMAIL --name NAME [--role ROLE]... --password-stdin [--json]
+  users list [--json]
+  users delete ID
+  users set-password ID --password-stdin
   migrate
 Database: CHECKPOST_DATABASE_URL (default ${DEFAULT_DATABASE_URL})`
 
@@ -36,6 +42,8 @@ export async function runCli(
         description: { type: 'string' },
         role: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
+        email: { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -48,7 +56,8 @@ export async function runCli(
     try {
       await migrateToLatest(database.db, plugins)
       const ctx: CommandContext = { database, output, json: values.json }
-      await dispatch(ctx, { group, action, id, values })
+      if (group === 'users') await dispatchUsers(ctx, { action, id, values, stdin: output.stdin ?? process.stdin })
+      else await dispatch(ctx, { group, action, id, values })
     } finally {
       await database.close()
     }
@@ -89,7 +98,7 @@ async function dispatch(ctx: CommandContext, { group, action, id, values }: Pars
 }
 
 function requireId(id: string | undefined, command: string): string {
-  if (!id) throw new CliError(`${command} needs an application ID`)
+  if (!id) throw new CliError(`${command} needs an ID`)
   return id
 }
 
@@ -99,5 +108,33 @@ function openDatabase(env: Readonly<Record<string, string | undefined>>) {
     return createDatabase(config.databaseUrl, { schema: config.databaseSchema, poolSize: 2 })
   } catch (error) {
     throw new CliError(`Cannot open database: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+interface UsersParsed {
+  action: string | undefined
+  id: string | undefined
+  values: { name?: string; email?: string; role?: string[]; 'password-stdin'?: boolean }
+  stdin: AsyncIterable<Buffer | string>
+}
+
+/** The `users …` commands (their logic lives in users-commands.ts). */
+async function dispatchUsers(ctx: CommandContext, { action, id, values, stdin }: UsersParsed): Promise<void> {
+  const password = async (command: string) => {
+    if (!values['password-stdin']) throw new CliError(`${command} needs --password-stdin (the password is never an argument)`)
+    return readPasswordLine(stdin)
+  }
+  switch (action ?? '') {
+    case 'create':
+      if (!values.email || !values.name) throw new CliError('users create needs --email EMAIL and --name NAME')
+      return createUserCommand(ctx, { email: values.email, name: values.name, roles: values.role ?? [], password: await password('users create') })
+    case 'list':
+      return listUsersCommand(ctx)
+    case 'delete':
+      return deleteUserCommand(ctx, requireId(id, 'users delete'))
+    case 'set-password':
+      return setPasswordCommand(ctx, requireId(id, 'users set-password'), await password('users set-password'))
+    default:
+      throw new CliError(`Unknown command "users ${action ?? ''}". Run checkpost --help`)
   }
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_DATABASE_URL, SCHEMA_NAME_PATTERN, parseDatabaseUrl } from '@checkpost/db'
 import type { HostLimits, LogLevel } from '@checkpost/server'
+import { DEFAULT_CONSOLE_DIR } from './console-site.ts'
 
 /** Everything the server reads from its environment. */
 export interface ServerConfig {
@@ -12,6 +13,8 @@ export interface ServerConfig {
   readonly poolSize: number
   readonly logLevel: LogLevel
   readonly limits: HostLimits
+  /** The built web console served at `/` (CHECKPOST_CONSOLE_DIR); null = off (`off`). */
+  readonly consoleDir: string | null
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -41,6 +44,7 @@ export function readConfig(env: Env): ServerConfig {
       maxBatchKeys: intSetting(env, 'CHECKPOST_MAX_BATCH_KEYS', { fallback: 100, min: 1, max: 10_000 }),
       maxJsonDepth: intSetting(env, 'CHECKPOST_MAX_JSON_DEPTH', { fallback: 64, min: 2, max: 1000 }),
     },
+    consoleDir: env.CHECKPOST_CONSOLE_DIR === 'off' ? null : env.CHECKPOST_CONSOLE_DIR || DEFAULT_CONSOLE_DIR,
   }
 }
 

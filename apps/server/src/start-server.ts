@@ -1,6 +1,7 @@
 import { createDatabase, migrateToLatest, redactUrl, type Database } from '@checkpost/db'
 import { createHost, createLogger, serveHost, type Logger, type RunningServer } from '@checkpost/server'
 import type { ServerConfig } from './config.ts'
+import { mountConsole } from './console-site.ts'
 import { plugins } from './plugins.ts'
 
 export interface StartedServer extends RunningServer {
@@ -17,6 +18,7 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
     const applied = reports.flatMap((r) => r.results.map((m) => `${r.pluginId}/${m.migrationName}`))
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied })
     const host = createHost({ database, plugins, logger, limits: config.limits, settings: process.env })
+    if (config.consoleDir) mountConsole(host.app, config.consoleDir)
     const server = await serveHost(host, { hostname: config.hostname, port: config.port })
     logger.info('checkpost listening', {
       url: server.url,

@@ -12,6 +12,8 @@ export interface AuthRequest {
   readonly method: string
   /** The `Origin` header, if any (cookie credentials check it against CSRF). */
   readonly origin: string | undefined
+  /** The `Host` header, if any: what a same-origin `Origin` names. */
+  readonly host?: string | undefined
 }
 
 /** The result of checking a credential; `headers` go on the response either way. */

@@ -12,8 +12,9 @@ import { errorResponse } from './http-responses.ts'
 import { createInstanceGuard } from './instance-guard.ts'
 import { collectInstanceRules } from './instance-rules.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { mountHttpRoutes } from './mount-http-routes.ts'
 import { mountPlugin, type PluginMount } from './plugin-mount.ts'
-import { gatherAccessRules, gatherResourceTypes, pickAuditSink, pickAuthenticator } from './plugin-registry.ts'
+import { gatherAccessRules, gatherMemberKinds, gatherResourceTypes, pickAuditSink, pickAuthenticator, pickRbacDirectory } from './plugin-registry.ts'
 import { createPluginServices } from './plugin-services.ts'
 import type { PluginDefinition, PluginDeps } from './plugin.ts'
 import { toWireError, wireError } from './wire-error.ts'
@@ -48,14 +49,16 @@ export function createHost(options: HostOptions): Host {
   const limits = resolveLimits(options.limits)
   const accessRules = gatherAccessRules(options.plugins)
   const resourceTypes = gatherResourceTypes(options.plugins)
-  const deps: PluginDeps = {
+  const baseDeps = {
     database: options.database,
     clock: options.clock ?? systemClock,
     logger,
     accessRules,
     resourceTypes,
     settings: options.settings ?? {},
+    memberKinds: gatherMemberKinds(options.plugins),
   }
+  const deps: PluginDeps = { ...baseDeps, rbac: pickRbacDirectory(options.plugins, baseDeps) }
   const clientAddressOf = createClientAddressResolver(deps.settings.CHECKPOST_TRUSTED_PROXIES)
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
@@ -78,6 +81,7 @@ export function createHost(options: HostOptions): Host {
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
+  mountHttpRoutes(app, options.plugins.flatMap((plugin) => plugin.routes?.(deps) ?? []), clientAddressOf)
   app.notFound((c) => {
     const hint = c.req.method !== 'POST' && c.req.path.startsWith('/api/') ? ' (procedures are called with POST)' : ''
     return errorResponse(wireError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}${hint}`), requestIdOf(c))

@@ -107,6 +107,7 @@ export function authRequestOf(c: Context, clientAddressOf: ClientAddressResolver
     clientIp: clientAddressOf(c),
     method: c.req.method,
     origin: c.req.header('origin'),
+    host: c.req.header('host'),
   }
 }
 

@@ -11,4 +11,6 @@ export interface Identity {
   readonly teamIds: ReadonlySet<string>
   /** Team grants and team-only settings, current as of this identity's check. */
   readonly resourceAccess: ResourceAccessView
+  /** How it proved itself: an API key, or a signed-in user's session cookie. */
+  readonly credential?: 'key' | 'session'
 }

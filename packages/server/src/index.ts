@@ -21,3 +21,8 @@ export * from './serve.ts'
 export * from './wire-error.ts'
 export * from './not-found.ts'
 export * from './json-depth.ts'
+export * from './http-route.ts'
+export * from './rbac-directory.ts'
+// checksumOf comes from api-key.ts (the keys track's); both compute DESIGN's CRC-32 in base62.
+export { createApiKeyFormat, hashApiSecret, sameApiSecretHash, type ApiKeyFormat, type ParsedApiKey } from './api-key-format.ts'
+export * from './bounded-cache.ts'

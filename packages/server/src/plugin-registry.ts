@@ -2,6 +2,7 @@ import type { AccessRule } from '@checkpost/contract'
 import { NO_AUDIT_SINK, type AuditSink } from './audit-sink.ts'
 import { combineAuthenticators } from './authenticator.ts'
 import type { PluginDefinition, PluginDeps, ResourceTypeDefinition } from './plugin.ts'
+import type { MemberKind, RbacDirectory } from './rbac-directory.ts'
 
 /** Every plugin's access rules, checked for valid and unique plugin ids and rule ids. */
 export function gatherAccessRules(plugins: readonly PluginDefinition[]): AccessRule[] {
@@ -51,4 +52,22 @@ export function pickAuditSink(plugins: readonly PluginDefinition[], deps: Plugin
   const providers = plugins.filter((plugin) => plugin.auditSink)
   if (providers.length > 1) throw new Error(`At most one plugin may provide an audit sink; found ${providers.length}`)
   return providers[0]?.auditSink?.(deps) ?? NO_AUDIT_SINK
+}
+
+/** Identity kinds that plugins own, by kind (each kind once). */
+export function gatherMemberKinds(plugins: readonly PluginDefinition[]): Map<string, MemberKind> {
+  const kinds = new Map<string, MemberKind>()
+  for (const plugin of plugins) {
+    if (!plugin.memberKind) continue
+    if (kinds.has(plugin.memberKind.kind)) throw new Error(`Member kind ${plugin.memberKind.kind} is declared twice`)
+    kinds.set(plugin.memberKind.kind, plugin.memberKind)
+  }
+  return kinds
+}
+
+/** The one plugin's roles-and-teams directory, if any plugin lends it. */
+export function pickRbacDirectory(plugins: readonly PluginDefinition[], deps: Omit<PluginDeps, 'rbac'>): RbacDirectory | undefined {
+  const lenders = plugins.filter((plugin) => plugin.rbac)
+  if (lenders.length > 1) throw new Error('Only one plugin may lend roles and teams (rbac)')
+  return lenders[0]?.rbac?.(deps)
 }

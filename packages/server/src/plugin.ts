@@ -9,7 +9,9 @@ import type { BackgroundTask } from './background-task.ts'
 import type { Clock } from './clock.ts'
 import type { EscalationCheck } from './escalation-guard.ts'
 import type { Identity } from './identity.ts'
+import type { HttpRoute } from './http-route.ts'
 import type { Logger } from './logger.ts'
+import type { MemberKind, RbacDirectory } from './rbac-directory.ts'
 
 /** What a procedure handler sees, made fresh per request. */
 export interface PluginContext {
@@ -59,6 +61,10 @@ export interface PluginDeps {
   readonly resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>
   /** Environment-style settings (strings), for plugin-specific options. */
   readonly settings: Readonly<Record<string, string | undefined>>
+  /** Roles, teams and grants, when a plugin lends them (see `RbacDirectory`). */
+  readonly rbac?: RbacDirectory
+  /** Identity kinds other plugins own (users), by kind, for team membership. */
+  readonly memberKinds: ReadonlyMap<string, MemberKind>
 }
 
 /**
@@ -101,6 +107,12 @@ export interface PluginDefinition<TContract extends AnyContractRouter = AnyContr
   /** Called in the deleting transaction when any plugin deletes a resource instance. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly onResourceDeleted?: (db: Kysely<any>, event: ResourceDeletedEvent) => Promise<void>
+  /** Lends this plugin's roles, teams and grants to other identity kinds; one plugin at most. */
+  readonly rbac?: (deps: Omit<PluginDeps, 'rbac'>) => RbacDirectory
+  /** An identity kind this plugin owns, which teams may hold as members. */
+  readonly memberKind?: MemberKind
+  /** Plain HTTP routes outside `/api/` (e.g. sign-in), mounted once at startup. */
+  readonly routes?: (deps: PluginDeps) => readonly HttpRoute[]
   /** Work run in the background while the host is up. */
   readonly background?: (deps: PluginDeps) => readonly BackgroundTask[]
 }

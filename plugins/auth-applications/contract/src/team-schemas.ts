@@ -45,7 +45,12 @@ export const updateTeamInput = z.object({
   name: nameSchema.optional(),
   description: descriptionSchema.nullable().optional(),
 })
-export const teamMemberInput = z.object({ teamId: idSchema, applicationId: idSchema })
+/** A member is named by `applicationId` or `userId`: exactly one of them. */
+export const teamMemberInput = z
+  .object({ teamId: idSchema, applicationId: idSchema.optional(), userId: idSchema.optional() })
+  .refine((input) => (input.applicationId === undefined) !== (input.userId === undefined), {
+    message: 'give exactly one of applicationId and userId',
+  })
 export const resourceRefInput = z.object({ resourceType: resourceTypeSchema, resourceId: resourceIdSchema })
 export const resourceTeamRefInput = resourceRefInput.extend({ teamId: idSchema.optional() })
 export const setResourceTeamAccessInput = resourceRefInput.extend({

@@ -1,4 +1,4 @@
-import type { PluginContext } from '@checkpost/server'
+import type { MemberKind, PluginContext } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { grantsOfTeams } from './grant-repository.ts'
 import { findRole, rulesOfApplication, rulesOfRoles } from './role-repository.ts'
@@ -30,4 +30,17 @@ export async function assertMayEditRole(context: Context, roleId: string, access
 /** Rule 5: before anyone joins the team, the caller reaches every grant the team holds. */
 export async function assertMayJoinTeam(context: Context, teamId: string): Promise<void> {
   context.escalation.assertReachesGrants(await grantsOfTeams(dbOf(context), [teamId]))
+}
+
+/** Rule 3 for a user (a member kind another plugin owns). Unknown ids pass (the handler answers 404). */
+export async function assertMayActOnUser(context: Context, userId: string, users: MemberKind | undefined): Promise<void> {
+  const roleIds = await users?.roleIdsOf(context.db, userId)
+  if (!roleIds) return
+  const db = dbOf(context)
+  const [rules, teams] = await Promise.all([
+    rulesOfRoles(db, roleIds),
+    db.selectFrom('auth_applications_team_members').select('team_id').where('member_kind', '=', 'user').where('member_id', '=', userId).execute(),
+  ])
+  const grants = await grantsOfTeams(db, teams.map((row) => row.team_id))
+  context.escalation.assertNotStronger({ rules, grants })
 }

@@ -1,7 +1,7 @@
 import type { Identity, ResourceAccessView } from '@checkpost/server'
 import type { Database } from '@checkpost/db'
 import { loadAccessSnapshot } from './access-snapshot.ts'
-import { createBoundedCache } from './bounded-cache.ts'
+import { createBoundedCache } from '@checkpost/server'
 import { rulesOfApplication } from './role-repository.ts'
 import { teamIdsOfApplications } from './team-repository.ts'
 

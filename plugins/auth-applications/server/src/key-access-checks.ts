@@ -1,5 +1,5 @@
 import { parseAddressList, type AddressList, type AuthOutcome, type Clock, type RequestLimiter } from '@checkpost/server'
-import { createBoundedCache } from './bounded-cache.ts'
+import { createBoundedCache } from '@checkpost/server'
 import type { KeyRow } from './key-lookup.ts'
 
 type Refusal = Extract<AuthOutcome, { ok: false }>

@@ -1,4 +1,4 @@
-import { createBoundedCache } from './bounded-cache.ts'
+import { createBoundedCache } from '@checkpost/server'
 import { verifyLegacySecret } from './secret-hash.ts'
 
 /** argon2 verifications running at once; more wait their turn. */

@@ -6,6 +6,7 @@ import { insertAuditEntry } from './audit-repository.ts'
 import { createAuditRetention } from './audit-retention.ts'
 import { forgetResource } from './grant-repository.ts'
 import { migrations } from './migrations/index.ts'
+import { createRbacDirectory } from './rbac-directory.ts'
 import { createAuthApplicationsRouter } from './router.ts'
 
 /** External applications: API keys as RBAC identities, their roles, and the host's authenticator. */
@@ -15,6 +16,7 @@ export const authApplicationsPlugin = definePlugin({
   accessRules: authApplicationsAccessRules,
   migrations,
   router: createAuthApplicationsRouter,
+  rbac: createRbacDirectory,
   authenticator: ({ database, clock, logger, settings }) =>
     createApplicationAuthenticator({ database, clock, logger, redisUrl: settings.CHECKPOST_REDIS_URL || undefined }),
   // Every plugin's audit entries land in this plugin's table (DESIGN: audit log).

@@ -8,7 +8,7 @@ import type { AuthApplicationsTables } from './tables.ts'
 import { createTeamHandlers } from './team-handlers.ts'
 
 /** Implements the auth-applications contract. */
-export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'settings'>) {
+export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'memberKinds' | 'settings'>) {
   const os = implementPlugin(authApplicationsContract)
   return os.router({
     ...createApplicationHandlers(deps),

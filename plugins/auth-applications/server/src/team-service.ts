@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Team } from '@checkpost/auth-applications-contract'
 import { DomainError } from '@checkpost/contract'
-import type { ResourceTypeDefinition } from '@checkpost/server'
+import type { MemberKind, ResourceTypeDefinition } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { bumpAccessVersion } from './access-version.ts'
 import { findApplication } from './application-repository.ts'
@@ -43,18 +43,36 @@ export async function deleteTeam(db: Db, teamId: string): Promise<boolean> {
   return true
 }
 
-/** Adds or removes an application; 404 for an unknown team or application. */
+/** A team member as named in the input: an application or a user. */
+export interface MemberInput {
+  readonly teamId: string
+  readonly applicationId?: string | undefined
+  readonly userId?: string | undefined
+}
+
+/** Adds or removes an application or a user; 404 for an unknown team or member. */
 export async function changeMembership(
   db: Db,
-  input: { teamId: string; applicationId: string; remove: boolean },
+  input: MemberInput & { remove: boolean },
+  memberKinds: ReadonlyMap<string, MemberKind>,
 ): Promise<Team | undefined> {
   if (!(await findTeam(db, input.teamId))) return undefined
-  if (!(await findApplication(db, input.applicationId))) throw new DomainError('NOT_FOUND', 'Application not found')
-  const member = { kind: 'application' as const, id: input.applicationId }
+  const member = await existingMember(db, input, memberKinds)
   if (input.remove) await removeMember(db, input.teamId, member)
   else await addMember(db, input.teamId, member)
   await bumpAccessVersion(db)
   return findTeam(db, input.teamId)
+}
+
+async function existingMember(db: Db, input: MemberInput, memberKinds: ReadonlyMap<string, MemberKind>) {
+  if (input.userId !== undefined) {
+    const users = memberKinds.get('user')
+    if (!users || !(await users.roleIdsOf(db, input.userId))) throw new DomainError('NOT_FOUND', 'User not found')
+    return { kind: 'user' as const, id: input.userId }
+  }
+  const applicationId = input.applicationId ?? ''
+  if (!(await findApplication(db, applicationId))) throw new DomainError('NOT_FOUND', 'Application not found')
+  return { kind: 'application' as const, id: applicationId }
 }
 
 /** Grants read or manage (or, with neither, removes the grant) of one team on one instance. */

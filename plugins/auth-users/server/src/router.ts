@@ -1,0 +1,46 @@
+import { authUsersContract } from '@checkpost/auth-users-contract'
+import { implementPlugin, orNotFound, type PluginDeps, type RbacDirectory } from '@checkpost/server'
+import { assertMayActOnUser } from './escalation-checks.ts'
+import { createSelfHandlers } from './self-handlers.ts'
+import { createUser, deleteUser, findUser, listUsers, rulesOfKnownRoles, setUserRoles, updateUser } from './user-service.ts'
+
+/** Implements the auth-users contract. */
+export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) {
+  const rbac = requireRbac(deps.rbac)
+  const os = implementPlugin(authUsersContract)
+  const now = () => deps.clock.now().toISOString()
+  return os.router({
+    getUsers: os.getUsers.handler(async ({ context }) => ({ users: await listUsers(context.db, rbac) })),
+    getUser: os.getUser.handler(async ({ context, input }) => orNotFound(await findUser(context.db, rbac, input.userId), 'User')),
+    createUser: os.createUser.handler(async ({ context, input }) => {
+      const roleIds = input.roleIds ?? []
+      context.escalation.assertHoldsRules(await rulesOfKnownRoles(context.db, rbac, roleIds))
+      const id = await createUser(context.db, { ...input, roleIds, at: now() })
+      return (await findUser(context.db, rbac, id))!
+    }),
+    updateUser: os.updateUser.handler(async ({ context, input }) => {
+      await assertMayActOnUser(context, rbac, input.userId)
+      orNotFound(await updateUser(context.db, rbac, { ...input, at: now() }), 'User')
+      return (await findUser(context.db, rbac, input.userId))!
+    }),
+    deleteUser: os.deleteUser.handler(async ({ context, input }) => {
+      await assertMayActOnUser(context, rbac, input.userId)
+      orNotFound(await deleteUser(context.db, rbac, input.userId), 'User')
+      return { success: true as const }
+    }),
+    setUserRoles: os.setUserRoles.handler(async ({ context, input }) => {
+      orNotFound(await findUser(context.db, rbac, input.userId), 'User')
+      await assertMayActOnUser(context, rbac, input.userId)
+      context.escalation.assertHoldsRules(await rulesOfKnownRoles(context.db, rbac, input.roleIds))
+      await setUserRoles(context.db, rbac, input)
+      return (await findUser(context.db, rbac, input.userId))!
+    }),
+    ...createSelfHandlers(deps, rbac),
+  })
+}
+
+/** Users need a plugin lending roles and teams (auth-applications) mounted beside them. */
+export function requireRbac(rbac: PluginDeps['rbac']): NonNullable<PluginDeps['rbac']> {
+  if (!rbac) throw new Error('auth-users needs a plugin that lends roles and teams (auth-applications) mounted in the same host')
+  return rbac
+}

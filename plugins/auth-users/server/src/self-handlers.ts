@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto'
+import { authUsersContract } from '@checkpost/auth-users-contract'
+import { DomainError } from '@checkpost/contract'
+import { hashApiSecret, implementPlugin, orNotFound, type Identity, type PluginDeps, type RbacDirectory } from '@checkpost/server'
+import { hashPassword, verifyPassword } from './password-hash.ts'
+import { findUser } from './user-service.ts'
+import { userKeyFormat } from './user-key-authenticator.ts'
+import { deleteKeyOf, insertKey, listKeysOf } from './user-key-repository.ts'
+import { passwordHashOf, setPasswordHash } from './user-repository.ts'
+
+/** The signed-in user's own procedures: no rule, but only a user, and only on itself. */
+export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: RbacDirectory) {
+  const os = implementPlugin(authUsersContract)
+  const now = () => clock.now().toISOString()
+  return {
+    getCurrentUser: os.getCurrentUser.handler(async ({ context }) => {
+      const user = orNotFound(await findUser(context.db, rbac, userIdOf(context.identity)), 'User')
+      return { ...user, accessRules: [...context.identity.rules].sort() }
+    }),
+    changePassword: os.changePassword.handler(async ({ context, input }) => {
+      const userId = userIdOf(context.identity)
+      const stored = await passwordHashOf(context.db, userId)
+      if (!stored || !(await verifyPassword(stored, input.currentPassword))) {
+        throw new DomainError('FORBIDDEN', 'Current password is wrong')
+      }
+      await setPasswordHash(context.db, userId, { passwordHash: await hashPassword(input.newPassword), at: now() })
+      return { success: true as const }
+    }),
+    getUserApiKeys: os.getUserApiKeys.handler(async ({ context }) => ({
+      keys: await listKeysOf(context.db, userIdOf(context.identity)),
+    })),
+    createUserApiKey: os.createUserApiKey.handler(async ({ context, input }) => {
+      const userId = userIdOf(context.identity)
+      if (context.identity.credential !== 'session') throw new DomainError('FORBIDDEN', 'Creating an API key needs a signed-in session, not a key')
+      const id = randomUUID()
+      const { key, secret } = userKeyFormat.mint(id)
+      const created = { id, name: input.name, createdAt: now(), expiresAt: input.expiresAt ?? null }
+      await insertKey(context.db, { ...created, userId, secretHash: hashApiSecret(secret) })
+      return { ...created, lastUsedAt: null, secret: key }
+    }),
+    deleteUserApiKey: os.deleteUserApiKey.handler(async ({ context, input }) => {
+      orNotFound(await deleteKeyOf(context.db, userIdOf(context.identity), input.keyId), 'API key')
+      return { success: true as const }
+    }),
+  }
+}
+
+function userIdOf(identity: Identity): string {
+  if (identity.kind !== 'user') throw new DomainError('FORBIDDEN', 'Only a signed-in user has an account of its own (this is an application key)')
+  return identity.id
+}
