@@ -5,9 +5,10 @@ import { createApplicationAuthenticator } from './application-authenticator.ts'
 import { forgetResource } from './grant-repository.ts'
 import { migrations } from './migrations/index.ts'
 import { createAuthApplicationsRouter } from './router.ts'
+import type { AuthApplicationsTables } from './tables.ts'
 
 /** External applications: API keys as RBAC identities, their roles, and the host's authenticator. */
-export const authApplicationsPlugin = definePlugin({
+export const authApplicationsPlugin = definePlugin<AuthApplicationsTables>({
   id: 'auth-applications',
   contract: authApplicationsContract,
   accessRules: authApplicationsAccessRules,

@@ -11,12 +11,13 @@ import {
 import { listRoles } from './role-repository.ts'
 import { createRole, deleteRole, updateRole } from './role-service.ts'
 import { createTeamHandlers } from './team-handlers.ts'
+import type { AuthApplicationsTables } from './tables.ts'
 
 
 /** Implements the auth-applications contract. */
 export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes'>) {
   const { accessRules, clock } = deps
-  const os = implementPlugin(authApplicationsContract)
+  const os = implementPlugin<AuthApplicationsTables>()(authApplicationsContract)
   const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
   const ruleList = accessRules.map(({ id, pluginId, resource, level, description }) => ({ id, pluginId, resource, level, description }))
 

@@ -12,10 +12,11 @@ import {
   setResourceTeamAccess,
   updateTeam,
 } from './team-service.ts'
+import type { AuthApplicationsTables } from './tables.ts'
 
 /** The team and resource-grant procedures of the auth-applications router. */
 export function createTeamHandlers({ clock, resourceTypes }: Pick<PluginDeps, 'clock' | 'resourceTypes'>) {
-  const os = implementPlugin(authApplicationsContract)
+  const os = implementPlugin<AuthApplicationsTables>()(authApplicationsContract)
   const now = () => clock.now().toISOString()
   return {
     getTeams: os.getTeams.handler(async ({ context, input }) => ({

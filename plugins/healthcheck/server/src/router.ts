@@ -4,10 +4,11 @@ import { deleteCheckRow, findCheck, listChecks } from './check-repository.ts'
 import { CHECK_LABEL, createCheck, reportResults, updateCheck } from './check-service.ts'
 import { listHistory } from './result-repository.ts'
 import { computeStatus } from './status-service.ts'
+import type { HealthcheckTables } from './tables.ts'
 
 /** Implements the healthcheck contract. */
 export function createHealthcheckRouter({ clock }: Pick<PluginDeps, 'clock'>) {
-  const os = implementPlugin(healthcheckContract)
+  const os = implementPlugin<HealthcheckTables>()(healthcheckContract)
   const now = () => clock.now().toISOString()
 
   return os.router({
