@@ -12,6 +12,8 @@ export interface ServerConfig {
   readonly poolSize: number
   readonly logLevel: LogLevel
   readonly limits: HostLimits
+  /** Serve the OpenAPI document and /api/docs (CHECKPOST_OPENAPI, `on` or `off`). */
+  readonly openapi: boolean
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -40,6 +42,7 @@ export function readConfig(env: Env): ServerConfig {
       maxBodyBytes: intSetting(env, 'CHECKPOST_MAX_BODY_BYTES', { fallback: 1024 * 1024, min: 1, max: 1024 ** 3 }),
       maxBatchKeys: intSetting(env, 'CHECKPOST_MAX_BATCH_KEYS', { fallback: 100, min: 1, max: 10_000 }),
     },
+    openapi: onOff(env, 'CHECKPOST_OPENAPI', true),
   }
 }
 
@@ -68,4 +71,11 @@ function logLevel(raw: string | undefined): LogLevel {
   const value = raw || 'info'
   if (value === 'debug' || value === 'info' || value === 'warn' || value === 'error') return value
   throw new Error(`CHECKPOST_LOG_LEVEL must be debug, info, warn or error, got "${raw}"`)
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (raw === 'on' || raw === 'off') return raw === 'on'
+  throw new Error(`${name} must be on or off, got "${raw}"`)
 }
