@@ -8,11 +8,6 @@ export function findMissingAccess(identity: Identity, meta: ProcedureMeta): Acce
   return meta.access?.find((rule) => !grantsAccess(identity.rules, rule))
 }
 
-/** True when the procedure changes data (any manage-level rule), so it runs in a transaction. */
-export function isWriteProcedure(meta: ProcedureMeta): boolean {
-  return meta.access?.some((rule) => rule.level === 'manage') ?? false
-}
-
 /**
  * Everything decided before a procedure runs: its rules, or — for procedures
  * declaring instance access — the caller's teams, then every input id's reach.

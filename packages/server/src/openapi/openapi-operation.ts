@@ -1,6 +1,6 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import type { OpenAPI } from '@orpc/openapi'
-import { isWriteProcedure } from '../access-check.ts'
+import { isWriteProcedure } from '../write-procedure.ts'
 import { COMMON_STATUSES, errorResponseName, GUARDED_STATUSES, WRITE_STATUSES } from './openapi-components.ts'
 
 /** Who may call an operation: any of the schemes, or nobody needs one. */

@@ -3,7 +3,6 @@ import { requestIdOf } from '../host-routes.ts'
 import type { Logger } from '../logger.ts'
 import type { PluginDefinition } from '../plugin.ts'
 import { API_DOCS_HTML, API_DOCS_INIT_JS, API_DOCS_PATH, DOCS_INIT_PATH, loadScalarScript, SCALAR_SCRIPT_PATH } from './api-docs.ts'
-import { createOpenApiDocument } from './openapi-document.ts'
 
 /** What the OpenAPI routes need from the host. */
 export interface OpenApiRoutesOptions {
@@ -16,24 +15,25 @@ export interface OpenApiRoutesOptions {
 export const OPENAPI_PATH = '/api/openapi.json'
 
 /**
- * Serves, without auth, `GET /api/openapi.json` (generated once, starting now,
- * without holding up start-up) and the reference page `GET /api/docs` with its
- * local assets.
+ * Serves, without auth, `GET /api/openapi.json` (generated from the contracts
+ * once, on first request) and the reference page `GET /api/docs` with its local assets.
  */
 export function mountOpenApiRoutes(app: Hono, options: OpenApiRoutesOptions): void {
-  const document = createOpenApiDocument(options.plugins, { maxBatchKeys: options.maxBatchKeys }).then(
-    (value) => JSON.stringify(value),
-    (error: unknown) => {
-      options.logger.error('OpenAPI document generation failed', { error })
-      throw error
-    },
-  )
-  // Kept as a rejection for the route to answer 500; never an unhandled one.
-  document.catch(() => {})
+  let document: Promise<string> | undefined
+  // Generated on first request and kept: start-up pays nothing (not even the generator's import).
+  const load = () =>
+    (document ??= import('./openapi-document.ts')
+      .then(({ createOpenApiDocument }) => createOpenApiDocument(options.plugins, { maxBatchKeys: options.maxBatchKeys }))
+      .then((value) => JSON.stringify(value))
+      .catch((error: unknown) => {
+        options.logger.error('OpenAPI document generation failed', { error })
+        document = undefined
+        throw error
+      }))
 
   const JS = 'text/javascript; charset=utf-8'
   app.get(OPENAPI_PATH, async function openApiDocument(c: Context) {
-    return c.body(await document, 200, headersFor(c, 'application/json; charset=utf-8'))
+    return c.body(await load(), 200, headersFor(c, 'application/json; charset=utf-8'))
   })
   app.get(API_DOCS_PATH, (c) => c.body(API_DOCS_HTML, 200, headersFor(c, 'text/html; charset=utf-8')))
   app.get(DOCS_INIT_PATH, (c) => c.body(API_DOCS_INIT_JS, 200, headersFor(c, JS)))
