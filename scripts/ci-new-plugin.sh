@@ -2,12 +2,14 @@
 # CI: `pnpm new-plugin` in a temporary copy of the repository, then the new
 # plugin typechecks, passes its tests, and answers over HTTP on the real server
 # (403 to a key without rules, 200 to an admin) and appears in /api/openapi.json.
+# Then every command and edit of docs/plugin-authoring.md runs, in order, in the same copy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 server=""
+killtree() { for child in $(ps -o pid= --ppid "$1"); do killtree "$child"; done; kill "$1" 2>/dev/null || true; }
 cleanup() {
-  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+  if [ -n "$server" ]; then killtree "$server"; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -40,3 +42,9 @@ call() { curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/
 curl -sf "http://127.0.0.1:$port/api/openapi.json" | grep -q '"/api/ci-widgets/getWidgets"' \
   || { echo "CI new-plugin: the new plugin is missing from /api/openapi.json"; exit 1; }
 echo "CI new-plugin: scaffolded, typechecked, tested, 403 without rules, 200 as admin, in the OpenAPI document"
+killtree "$server"
+server=""
+
+node scripts/doc-to-script.mjs docs/plugin-authoring.md > "$tmp/plugin-authoring.sh"
+env -u CHECKPOST_DATABASE_URL HOST=127.0.0.1 CHECKPOST_LOG_LEVEL=warn bash "$tmp/plugin-authoring.sh"
+echo "CI plugin-authoring: every command and edit of docs/plugin-authoring.md ran"
