@@ -86,7 +86,7 @@ export interface PluginDefinition<TTables = any, TContract extends AnyContractRo
   readonly migrations: Migrations
   /** Builds the router implementing `contract`; called once at startup. */
   readonly router: (deps: PluginDeps<TTables>) => PluginRouter<TTables>
-  /** The credential checker; exactly one plugin of a host provides it. */
+  /** A credential checker; the host asks every plugin's in plugin order (see `Authenticator`). */
   readonly authenticator?: (deps: PluginDeps<TTables>) => Authenticator
   /** Resource types this plugin owns, referenced by `instance` metadata. */
   readonly resources?: readonly ResourceTypeDefinition<TTables>[]
