@@ -3,7 +3,8 @@ import type { Context } from 'hono'
 import type { AuthRequest, CombinedAuthenticator } from './authenticator.ts'
 import { clientAddressOf } from './client-address.ts'
 import type { HostLimits } from './host-limits.ts'
-import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from './http-responses.ts'
+import { errorResponse, jsonResponse, procedureErrorResponse } from './http-responses.ts'
+import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
@@ -34,67 +35,63 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
     }
   }
 
+  /** Authenticates once for the request; a refusal is thrown as its wire error. */
+  async function authenticate(c: Context) {
+    const outcome = await authenticator.authenticate(authRequestOf(c))
+    if (outcome.ok) return outcome
+    const headers: Record<string, string> = { ...outcome.headers }
+    if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
+    throw new WireError({ code: outcome.code, message: outcome.message }, headers)
+  }
+
   async function jsonEndpoint(c: Context) {
     const requestId = requestIdOf(c)
     const requestLogger = logger.child({ requestId })
     let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
-      const outcome = await authenticator.authenticate(authRequestOf(c))
-      if (!outcome.ok) {
-        const headers: Record<string, string> = { ...outcome.headers }
-        if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
-        throw new WireError({ code: outcome.code, message: outcome.message }, headers)
-      }
-      authHeaders = outcome.headers
+      const { identity, headers } = await authenticate(c)
+      authHeaders = headers
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
       const body = parseJson(await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes))
-      const results = await mount.jsonBatch(body, {
-        db: database.db,
-        requestId,
-        logger: requestLogger,
-        identity: outcome.identity,
-        responseHeaders: new Headers(),
-      })
+      const results = await mount.jsonBatch(body, batchContext({ requestId, logger: requestLogger, identity }))
       return jsonResponse(results, requestId, { headers: authHeaders })
     } catch (error) {
       return errorResponse(toWireError(error, requestLogger), requestId, authHeaders)
     }
   }
 
+  /**
+   * One procedure, its input the whole body (empty = none), its output the
+   * whole answer; errors in oRPC's shape so oRPC clients decode them. It runs
+   * through the same checks and handlers as a one-key JSON batch, without
+   * re-wrapping the request for a second parser.
+   */
   async function procedureEndpoint(c: Context) {
     const requestId = requestIdOf(c)
     const requestLogger = logger.child({ requestId })
+    let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
+      const procedure = c.req.param('procedure')!
+      const { identity, headers } = await authenticate(c)
+      authHeaders = headers
       const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
-      const headers = new Headers(c.req.raw.headers)
-      headers.delete('content-length')
-      const request = new Request(c.req.url, { method: 'POST', headers, body: text === '' ? undefined : text })
-      const responseHeaders = new Headers({ 'x-request-id': requestId })
-      const { matched, response } = await mount.handler.handle(request, {
-        prefix: mount.prefix,
-        context: {
-          db: database.db,
-          requestId,
-          logger: requestLogger,
-          authRequest: authRequestOf(c),
-          responseHeaders,
-        },
-      })
-      if (!matched) {
-        const procedure = c.req.param('procedure')
-        throw wireError('NOT_FOUND', `Unknown procedure "${procedure}" in plugin "${mount.pluginId}"`, { procedure })
-      }
-      return withHeaders(response, responseHeaders)
+      const input = text === '' ? null : parseJson(text)
+      const results = await mount.jsonBatch({ [procedure]: input }, batchContext({ requestId, logger: requestLogger, identity }))
+      return jsonResponse(results[procedure] ?? null, requestId, { headers: authHeaders })
     } catch (error) {
-      return procedureErrorResponse(toWireError(error, requestLogger), requestId)
+      return procedureErrorResponse(toWireError(error, requestLogger), requestId, authHeaders)
     }
+  }
+
+  function batchContext(request: { requestId: string; logger: Logger; identity: Identity }) {
+    return { ...request, db: database.db }
   }
 
   return { health, jsonEndpoint, procedureEndpoint }
