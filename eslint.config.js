@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   // Kits know no plugin.
   {
-    files: ['packages/contract/src/**/*.ts', 'packages/db/src/**/*.ts', 'packages/server/src/**/*.ts', 'packages/client/src/**/*.ts'],
+    files: ['packages/*/src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ group: [pluginServer, pluginContract], message: 'Kits in packages/ have no plugin knowledge.' }],

@@ -15,6 +15,8 @@ export interface ServerConfig {
   readonly limits: HostLimits
   /** The built web console served at `/` (CHECKPOST_CONSOLE_DIR); null = off (`off`). */
   readonly consoleDir: string | null
+  /** Serve the OpenAPI document and /api/docs (CHECKPOST_OPENAPI, `on` or `off`). */
+  readonly openapi: boolean
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -45,6 +47,7 @@ export function readConfig(env: Env): ServerConfig {
       maxJsonDepth: intSetting(env, 'CHECKPOST_MAX_JSON_DEPTH', { fallback: 64, min: 2, max: 1000 }),
     },
     consoleDir: env.CHECKPOST_CONSOLE_DIR === 'off' ? null : env.CHECKPOST_CONSOLE_DIR || DEFAULT_CONSOLE_DIR,
+    openapi: onOff(env, 'CHECKPOST_OPENAPI', true),
   }
 }
 
@@ -73,4 +76,11 @@ function logLevel(raw: string | undefined): LogLevel {
   const value = raw || 'info'
   if (value === 'debug' || value === 'info' || value === 'warn' || value === 'error') return value
   throw new Error(`CHECKPOST_LOG_LEVEL must be debug, info, warn or error, got "${raw}"`)
+}
+
+function onOff(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (raw === 'on' || raw === 'off') return raw === 'on'
+  throw new Error(`${name} must be on or off, got "${raw}"`)
 }

@@ -17,7 +17,7 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
     const reports = await migrateToLatest(database.db, plugins)
     const applied = reports.flatMap((r) => r.results.map((m) => `${r.pluginId}/${m.migrationName}`))
     if (applied.length > 0) logger.info('migrations applied', { migrations: applied })
-    const host = createHost({ database, plugins, logger, limits: config.limits, settings: process.env })
+    const host = createHost({ database, plugins, logger, limits: config.limits, settings: process.env, openapi: config.openapi })
     if (config.consoleDir) mountConsole(host.app, config.consoleDir)
     const server = await serveHost(host, { hostname: config.hostname, port: config.port })
     logger.info('checkpost listening', {

@@ -73,7 +73,7 @@ describe('host lifecycle', () => {
       accessRules: [],
       migrations: {},
       router: () => {
-        const os = implementPlugin(contract)
+        const os = implementPlugin<Record<string, never>>()(contract)
         return os.router({ open: os.open.handler(() => ({})) })
       },
     })

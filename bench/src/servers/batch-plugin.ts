@@ -1,6 +1,5 @@
 import { defineAccessRules, listAccessRules, optionalInput, proc } from '@checkpost/contract'
 import { definePlugin, implementPlugin, type PluginContext } from '@checkpost/server'
-import type { Kysely } from 'kysely'
 import { z } from 'zod'
 
 /** How many distinct read procedures the bench plugin has: a JSON batch needs distinct keys. */
@@ -24,15 +23,15 @@ const contract = Object.fromEntries(
  * A bench-only plugin with 100 read procedures, each the same small primary
  * read of the catalog's systems: the work a 100-key batch and 100 single calls share.
  */
-export const batchBenchPlugin = definePlugin({
+export const batchBenchPlugin = definePlugin<BenchTables>({
   id: 'bench',
   contract,
   accessRules: listAccessRules(access),
   migrations: {},
   router: () => {
-    const os = implementPlugin(contract)
-    const read = async ({ context }: { context: PluginContext }) => ({
-      systems: await (context.db as Kysely<BenchTables>).selectFrom('catalog_systems').select(['id', 'name']).orderBy('name').execute(),
+    const os = implementPlugin<BenchTables>()(contract)
+    const read = async ({ context }: { context: PluginContext<BenchTables> }) => ({
+      systems: await context.db.selectFrom('catalog_systems').select(['id', 'name']).orderBy('name').execute(),
     })
     return os.router(Object.fromEntries(names.map((name) => [name, os[name]!.handler(read)])))
   },

@@ -10,10 +10,10 @@ import { withStatementCache } from './sqlite-statement-cache.ts'
 /** Which engine a database runs on; plugins branch on it only through this kit. */
 export type Engine = DatabaseTarget['engine']
 
-/** An open database: the Kysely instance, its engine, and how to close it. */
-export interface Database {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly db: Kysely<any>
+/** An open database: the Kysely instance (typed by `TTables` for its reader), its engine, and how to close it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface Database<TTables = any> {
+  readonly db: Kysely<TTables>
   readonly engine: Engine
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>

@@ -8,11 +8,6 @@ export function findMissingAccess(identity: Identity, meta: ProcedureMeta): Acce
   return meta.access?.find((rule) => !grantsAccess(identity.rules, rule))
 }
 
-/** True when the procedure changes data (any manage-level rule), so it runs in a transaction. */
-export function isWriteProcedure(meta: ProcedureMeta): boolean {
-  return meta.access?.some((rule) => rule.level === 'manage') ?? false
-}
-
 /**
  * First of the checks before a procedure runs (DESIGN: order of checks): the
  * caller holds the procedure's rules — or, for a procedure declaring instance

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger.ts'
 import { mountHttpRoutes } from './mount-http-routes.ts'
 import { mountPlugin, type PluginMount } from './plugin-mount.ts'
 import { gatherAccessRules, gatherMemberKinds, gatherResourceTypes, pickAuditSink, pickAuthenticator, pickRbacDirectory } from './plugin-registry.ts'
+import { mountOpenApiRoutes } from './openapi/openapi-routes.ts'
 import { createPluginServices } from './plugin-services.ts'
 import type { PluginDefinition, PluginDeps } from './plugin.ts'
 import { toWireError, wireError } from './wire-error.ts'
@@ -27,6 +28,8 @@ export interface HostOptions {
   readonly limits?: Partial<HostLimits>
   /** Plugin settings, usually `process.env`. */
   readonly settings?: Readonly<Record<string, string | undefined>>
+  /** Serve `GET /api/openapi.json` and `GET /api/docs` (default true). */
+  readonly openapi?: boolean
 }
 
 /** A built host: the Hono app plus the lifecycle of what runs beside it. */
@@ -78,6 +81,7 @@ export function createHost(options: HostOptions): Host {
   const app = new Hono()
   const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database, clientAddressOf })
   app.get('/api/health', routes.health)
+  if (options.openapi ?? true) mountOpenApiRoutes(app, { plugins: options.plugins, maxBatchKeys: limits.maxBatchKeys, logger })
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)

@@ -1,7 +1,7 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { call, os, type AnyProcedure } from '@orpc/server'
-import { isWriteProcedure } from './access-check.ts'
+import { isWriteProcedure } from './write-procedure.ts'
 import type { HostContext } from './host-context.ts'
 import type { InstanceGuard } from './instance-guard.ts'
 import { createOutputFilter } from './output-filter.ts'

@@ -7,7 +7,7 @@ import {
   type ProcedureMeta,
 } from '@checkpost/contract'
 import type { Kysely } from 'kysely'
-import { isWriteProcedure } from './access-check.ts'
+import { isWriteProcedure } from './write-procedure.ts'
 import type { Identity } from './identity.ts'
 import type { ResourceTypeDefinition } from './plugin.ts'
 import { rootReach, type Reach, type ReachBasis } from './root-reach.ts'

@@ -1,5 +1,5 @@
 import type { AccessRule, ProcedureMeta } from '@checkpost/contract'
-import { isWriteProcedure } from './access-check.ts'
+import { isWriteProcedure } from './write-procedure.ts'
 import type { PluginDefinition, ResourceTypeDefinition } from './plugin.ts'
 
 /** The global rules that open every instance of a root type, per level. */

@@ -1,7 +1,7 @@
 import type { AccessRule } from '@checkpost/contract'
 import type { Database, Migrations } from '@checkpost/db'
 import type { AnyContractRouter, ContractRouterClient } from '@orpc/contract'
-import { implement, type AnyRouter } from '@orpc/server'
+import { implement, type Router } from '@orpc/server'
 import type { Kysely } from 'kysely'
 import type { AuditEvent, AuditSink } from './audit-sink.ts'
 import type { Authenticator } from './authenticator.ts'
@@ -13,11 +13,14 @@ import type { HttpRoute } from './http-route.ts'
 import type { Logger } from './logger.ts'
 import type { MemberKind, RbacDirectory } from './rbac-directory.ts'
 
-/** What a procedure handler sees, made fresh per request. */
-export interface PluginContext {
+/**
+ * What a procedure handler sees, made fresh per request. `TTables` is the
+ * plugin's own tables (Kysely's `Database` interface); the host knows none.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface PluginContext<TTables = any> {
   /** The database, or the request's transaction when the call writes or batches. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly db: Kysely<any>
+  readonly db: Kysely<TTables>
   readonly identity: Identity
   readonly requestId: string
   readonly logger: Logger
@@ -51,8 +54,9 @@ export interface ResourceDeletedEvent {
 }
 
 /** What a plugin's factories receive once, at startup. */
-export interface PluginDeps {
-  readonly database: Database
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface PluginDeps<TTables = any> {
+  readonly database: Database<TTables>
   readonly clock: Clock
   readonly logger: Logger
   /** Every access rule the host knows, across all plugins. */
@@ -71,7 +75,8 @@ export interface PluginDeps {
  * A resource type a plugin owns, for team grants. A type with a parent (a
  * health check belongs to a system) takes its access from its parents.
  */
-export interface ResourceTypeDefinition {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface ResourceTypeDefinition<TTables = any> {
   /** `{pluginId}.{resource}`, e.g. `healthcheck.check`. */
   readonly type: string
   /**
@@ -82,55 +87,62 @@ export interface ResourceTypeDefinition {
   /** The type whose grants apply, e.g. `catalog.system`; omit for a root type. */
   readonly parentType?: string
   /** Parent ids of each instance (unknown ids are simply absent from the map). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly parentsOf?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>
+  readonly parentsOf?: (db: Kysely<TTables>, ids: readonly string[]) => Promise<ReadonlyMap<string, readonly string[]>>
   /** Which of `ids` exist; a root type needs it to be granted to teams (absent ids answer 404). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly existingIds?: (db: Kysely<any>, ids: readonly string[]) => Promise<ReadonlySet<string>>
+  readonly existingIds?: (db: Kysely<TTables>, ids: readonly string[]) => Promise<ReadonlySet<string>>
 }
 
-/** One plugin, as the host knows it. */
-export interface PluginDefinition<TContract extends AnyContractRouter = AnyContractRouter> {
+/** A plugin's router: its procedures see `PluginContext<TTables>`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type PluginRouter<TTables = any> = Router<any, PluginContext<TTables>>
+
+/** One plugin, as the host knows it; `TTables` types its context's `db`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface PluginDefinition<TTables = any, TContract extends AnyContractRouter = AnyContractRouter> {
   /** Mount point `/api/{id}/` and rule prefix. */
   readonly id: string
   readonly contract: TContract
   readonly accessRules: readonly AccessRule[]
   readonly migrations: Migrations
   /** Builds the router implementing `contract`; called once at startup. */
-  readonly router: (deps: PluginDeps) => AnyRouter
+  readonly router: (deps: PluginDeps<TTables>) => PluginRouter<TTables>
   /** A credential checker; the host asks every plugin's in plugin order (see `Authenticator`). */
-  readonly authenticator?: (deps: PluginDeps) => Authenticator
+  readonly authenticator?: (deps: PluginDeps<TTables>) => Authenticator
   /** Where every plugin's audit entries are stored; at most one plugin of a host provides it. */
-  readonly auditSink?: (deps: PluginDeps) => AuditSink
+  readonly auditSink?: (deps: PluginDeps<TTables>) => AuditSink
   /** Resource types this plugin owns, referenced by `instance` metadata. */
-  readonly resources?: readonly ResourceTypeDefinition[]
+  readonly resources?: readonly ResourceTypeDefinition<TTables>[]
   /** Called in the deleting transaction when any plugin deletes a resource instance. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly onResourceDeleted?: (db: Kysely<any>, event: ResourceDeletedEvent) => Promise<void>
+  readonly onResourceDeleted?: (db: Kysely<TTables>, event: ResourceDeletedEvent) => Promise<void>
   /** Lends this plugin's roles, teams and grants to other identity kinds; one plugin at most. */
-  readonly rbac?: (deps: Omit<PluginDeps, 'rbac'>) => RbacDirectory
+  readonly rbac?: (deps: Omit<PluginDeps<TTables>, 'rbac'>) => RbacDirectory
   /** An identity kind this plugin owns, which teams may hold as members. */
   readonly memberKind?: MemberKind
   /** Plain HTTP routes outside `/api/` (e.g. sign-in), mounted once at startup. */
-  readonly routes?: (deps: PluginDeps) => readonly HttpRoute[]
+  readonly routes?: (deps: PluginDeps<TTables>) => readonly HttpRoute[]
   /** Work run in the background while the host is up. */
-  readonly background?: (deps: PluginDeps) => readonly BackgroundTask[]
+  readonly background?: (deps: PluginDeps<TTables>) => readonly BackgroundTask[]
 }
 
 /**
- * Identity helper that keeps a plugin definition's types.
- * @example export const catalogPlugin = definePlugin({ id: 'catalog', contract, accessRules, migrations, router })
+ * Identity helper that types a plugin definition by its tables: its router,
+ * hooks and resource types all see `Kysely<TTables>`.
+ * @example export const catalogPlugin = definePlugin<CatalogTables>({ id: 'catalog', contract, accessRules, migrations, router })
  */
-export function definePlugin<TContract extends AnyContractRouter>(
-  plugin: PluginDefinition<TContract>,
-): PluginDefinition<TContract> {
+export function definePlugin<TTables, TContract extends AnyContractRouter = AnyContractRouter>(
+  plugin: PluginDefinition<TTables, TContract>,
+): PluginDefinition<TTables, TContract> {
   return plugin
 }
 
 /**
- * The oRPC implementer for a plugin contract, with Checkpost's context.
- * @example const os = implementPlugin(catalogContract); os.getSystems.handler(...)
+ * The oRPC implementer for a plugin contract, with Checkpost's context typed by
+ * the plugin's tables (first the tables, then the contract: TypeScript cannot
+ * infer one type argument and take the other).
+ * @example const os = implementPlugin<CatalogTables>()(catalogContract); os.getSystems.handler(...)
  */
-export function implementPlugin<TContract extends AnyContractRouter>(contract: TContract) {
-  return implement(contract).$context<PluginContext>()
+export function implementPlugin<TTables>() {
+  return function implementContract<TContract extends AnyContractRouter>(contract: TContract) {
+    return implement(contract).$context<PluginContext<TTables>>()
+  }
 }

@@ -1,7 +1,7 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import { isContractProcedure } from '@orpc/contract'
 import { isProcedure, type AnyProcedure, type AnyRouter } from '@orpc/server'
-import { isWriteProcedure } from './access-check.ts'
+import { isWriteProcedure } from './write-procedure.ts'
 import type { PluginDefinition, ResourceTypeDefinition } from './plugin.ts'
 
 /** What the host knows, to check metadata against at startup. */

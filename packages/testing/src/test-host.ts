@@ -1,12 +1,14 @@
-import { authApplicationsPlugin, createApplication, createRole } from '@checkpost/auth-applications-server'
 import type { Engine } from '@checkpost/db'
-import { migrateToLatest, runInTransaction } from '@checkpost/db'
+import { migrateToLatest } from '@checkpost/db'
 import { createHost, createLogger, type Host, type HostLimits, type PluginDefinition } from '@checkpost/server'
+import { resolveTestAuth, type TestAuth } from './test-auth.ts'
 import { createTestClock, type TestClock } from './test-clock.ts'
 import { createTestDatabase, type TestDatabase } from './test-database.ts'
 
 export interface TestHostOptions {
-  /** Plugins besides auth-applications, which is always mounted. */
+  /** The authenticating plugins and key factory; defaults to the one set by `useTestAuth`. */
+  readonly auth?: TestAuth
+  /** Plugins besides `auth.plugins`, which are always mounted first. */
   readonly plugins?: readonly PluginDefinition[]
   readonly engine?: Engine
   readonly clock?: TestClock
@@ -37,26 +39,27 @@ export interface TestHost extends AsyncDisposable {
   readonly clock: TestClock
   /** Every log line the host wrote, parsed. */
   readonly logs: string[]
-  /** An application holding the admin role. */
+  /** An identity holding every rule (the admin role). */
   readonly adminKey: string
   /** POSTs to `/api/{path}` with JSON. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see TestResponse
   call<T = any>(path: string, options?: CallOptions): Promise<TestResponse<T>>
   /** Another host on the same database, plugins, clock and settings: a second process, in-process. */
   createSiblingHost(): Host
-  /** A new application whose only role holds exactly `rules`; returns its key and id. */
+  /** A new identity holding exactly `rules`; returns its key and id. */
   createKey(rules: readonly string[], name?: string): Promise<{ key: string; id: string }>
   close(): Promise<void>
 }
 
 /**
- * Builds a real host (auth-applications + `plugins`) on a fresh database,
- * migrated, with captured logs and a settable clock.
+ * Builds a real host (`auth.plugins` + `plugins`) on a fresh database,
+ * migrated, with captured logs and a settable clock; keys come from `auth.identities`.
  * @example await using t = await createTestHost({ plugins: [catalogPlugin] })
  */
 export async function createTestHost(options: TestHostOptions = {}): Promise<TestHost> {
+  const auth = resolveTestAuth(options.auth)
   const db = await createTestDatabase(options.engine)
-  const plugins = [authApplicationsPlugin, ...(options.plugins ?? [])]
+  const plugins = [...auth.plugins, ...(options.plugins ?? [])]
   const clock = options.clock ?? createTestClock()
   const logs: string[] = []
   const logger = createLogger({ level: 'debug', write: (line) => logs.push(line) })
@@ -73,16 +76,10 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
   let counter = 0
 
   async function createKey(rules: readonly string[], name = `test-app-${++counter}`) {
-    return runInTransaction(db.database, async (trx) => {
-      const role = await createRole(trx, { name: `${name}-role-${counter}`, accessRules: rules }, knownRuleIds)
-      const app = await createApplication(trx, { name, roleIds: [role.id], createdBy: 'test' }, clock)
-      return { key: app.secret, id: app.id }
-    })
+    return auth.identities.createKey(db.database, { name, rules, knownRuleIds, clock })
   }
 
-  const admin = await runInTransaction(db.database, (trx) =>
-    createApplication(trx, { name: 'test-admin', roleIds: ['admin'], createdBy: 'test' }, clock),
-  )
+  const admin = await auth.identities.createKey(db.database, { name: 'test-admin', rules: 'admin', knownRuleIds, clock })
 
   async function call(path: string, callOptions: CallOptions = {}): Promise<TestResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json', ...callOptions.headers }
@@ -113,7 +110,7 @@ export async function createTestHost(options: TestHostOptions = {}): Promise<Tes
     db,
     clock,
     logs,
-    adminKey: admin.secret,
+    adminKey: admin.key,
     call,
     createSiblingHost,
     createKey,

@@ -18,7 +18,7 @@ const target = (app: Pick<Application, 'id' | 'name'>) => ({ type: 'application'
 
 /** The application procedures: escalation rules first, then the change and its audit entry. */
 export function createApplicationHandlers({ clock, settings }: Pick<PluginDeps, 'clock' | 'settings'>) {
-  const os = implementPlugin(authApplicationsContract)
+  const os = implementPlugin<AuthApplicationsTables>()(authApplicationsContract)
   const policy = readKeyExpiryPolicy(settings)
   const db = (context: PluginContext) => context.db as Kysely<AuthApplicationsTables>
   return {

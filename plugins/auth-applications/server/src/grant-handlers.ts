@@ -15,7 +15,7 @@ const target = (ref: ResourceRef) => ({ type: ref.resourceType, id: ref.resource
 
 /** Resource grants and team-only settings: escalation rule 4 first, then the change and its audit entry. */
 export function createGrantHandlers({ resourceTypes }: Pick<PluginDeps, 'resourceTypes'>) {
-  const os = implementPlugin(authApplicationsContract)
+  const os = implementPlugin<AuthApplicationsTables>()(authApplicationsContract)
   const db = (context: PluginContext) => context.db as Kysely<AuthApplicationsTables>
   return {
     getResourceTeamAccess: os.getResourceTeamAccess.handler(async ({ context, input }) => ({

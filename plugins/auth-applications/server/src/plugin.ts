@@ -8,9 +8,10 @@ import { forgetResource } from './grant-repository.ts'
 import { migrations } from './migrations/index.ts'
 import { createRbacDirectory } from './rbac-directory.ts'
 import { createAuthApplicationsRouter } from './router.ts'
+import type { AuthApplicationsTables } from './tables.ts'
 
 /** External applications: API keys as RBAC identities, their roles, and the host's authenticator. */
-export const authApplicationsPlugin = definePlugin({
+export const authApplicationsPlugin = definePlugin<AuthApplicationsTables>({
   id: 'auth-applications',
   contract: authApplicationsContract,
   accessRules: authApplicationsAccessRules,

@@ -10,7 +10,7 @@ const target = (role: Pick<Role, 'id' | 'name'>) => ({ type: 'role', id: role.id
 
 /** The role procedures: escalation rule 1, then the change and its audit entry. */
 export function createRoleHandlers({ accessRules }: Pick<PluginDeps, 'accessRules'>) {
-  const os = implementPlugin(authApplicationsContract)
+  const os = implementPlugin<AuthApplicationsTables>()(authApplicationsContract)
   const db = (context: PluginContext) => context.db as Kysely<AuthApplicationsTables>
   const knownRuleIds = new Set(accessRules.map((rule) => rule.id))
   const ruleList = accessRules.map(({ id, pluginId, resource, level, description }) => ({ id, pluginId, resource, level, description }))

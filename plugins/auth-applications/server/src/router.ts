@@ -9,7 +9,7 @@ import { createTeamHandlers } from './team-handlers.ts'
 
 /** Implements the auth-applications contract. */
 export function createAuthApplicationsRouter(deps: Pick<PluginDeps, 'accessRules' | 'clock' | 'resourceTypes' | 'memberKinds' | 'settings'>) {
-  const os = implementPlugin(authApplicationsContract)
+  const os = implementPlugin<AuthApplicationsTables>()(authApplicationsContract)
   return os.router({
     ...createApplicationHandlers(deps),
     ...createRoleHandlers(deps),

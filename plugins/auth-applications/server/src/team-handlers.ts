@@ -13,7 +13,7 @@ const memberOf = (input: { applicationId?: string; userId?: string }) =>
 
 /** The team procedures (and, through grant-handlers, resource grants), each change audited. */
 export function createTeamHandlers(deps: Pick<PluginDeps, 'clock' | 'resourceTypes' | 'memberKinds'>) {
-  const os = implementPlugin(authApplicationsContract)
+  const os = implementPlugin<AuthApplicationsTables>()(authApplicationsContract)
   const now = () => deps.clock.now().toISOString()
   const db = (context: PluginContext) => context.db as Kysely<AuthApplicationsTables>
   return {

@@ -1,3 +1,4 @@
+import type { AuthUsersTables } from './tables.ts'
 import { authUsersContract } from '@checkpost/auth-users-contract'
 import { implementPlugin, orNotFound, type PluginDeps, type RbacDirectory } from '@checkpost/server'
 import { assertMayActOnUser } from './escalation-checks.ts'
@@ -7,7 +8,7 @@ import { createUser, deleteUser, findUser, listUsers, rulesOfKnownRoles, setUser
 /** Implements the auth-users contract. */
 export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) {
   const rbac = requireRbac(deps.rbac)
-  const os = implementPlugin(authUsersContract)
+  const os = implementPlugin<AuthUsersTables>()(authUsersContract)
   const now = () => deps.clock.now().toISOString()
   return os.router({
     getUsers: os.getUsers.handler(async ({ context }) => ({ users: await listUsers(context.db, rbac) })),

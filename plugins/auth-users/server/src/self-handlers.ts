@@ -1,3 +1,4 @@
+import type { AuthUsersTables } from './tables.ts'
 import { randomUUID } from 'node:crypto'
 import { authUsersContract } from '@checkpost/auth-users-contract'
 import { DomainError } from '@checkpost/contract'
@@ -10,7 +11,7 @@ import { passwordHashOf, setPasswordHash } from './user-repository.ts'
 
 /** The signed-in user's own procedures: no rule, but only a user, and only on itself. */
 export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: RbacDirectory) {
-  const os = implementPlugin(authUsersContract)
+  const os = implementPlugin<AuthUsersTables>()(authUsersContract)
   const now = () => clock.now().toISOString()
   return {
     getCurrentUser: os.getCurrentUser.handler(async ({ context }) => {

@@ -3,9 +3,10 @@ import { definePlugin } from '@checkpost/server'
 import { migrations } from './migrations/index.ts'
 import { createCatalogRouter } from './router.ts'
 import { existingSystemIds } from './system-repository.ts'
+import type { CatalogTables } from './tables.ts'
 
 /** The catalog: systems and the groups they belong to. */
-export const catalogPlugin = definePlugin({
+export const catalogPlugin = definePlugin<CatalogTables>({
   id: 'catalog',
   contract: catalogContract,
   accessRules: catalogAccessRules,

@@ -9,11 +9,12 @@ import {
 } from './catalog-service.ts'
 import { deleteGroupRow, listGroups } from './group-repository.ts'
 import { deleteSystemRow, findSystem, listSystems } from './system-repository.ts'
+import type { CatalogTables } from './tables.ts'
 
 
 /** Implements the catalog contract. */
 export function createCatalogRouter({ clock }: Pick<PluginDeps, 'clock'>) {
-  const os = implementPlugin(catalogContract)
+  const os = implementPlugin<CatalogTables>()(catalogContract)
   const now = () => clock.now().toISOString()
 
   return os.router({

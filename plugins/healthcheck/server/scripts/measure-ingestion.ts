@@ -5,6 +5,7 @@
  * (postgres needs CHECKPOST_TEST_POSTGRES_URL).
  */
 import { catalogPlugin } from '@checkpost/catalog-server'
+import { applicationsTestAuth } from '@checkpost/auth-applications-server/testing'
 import { createTestHost } from '@checkpost/testing'
 import { healthcheckPlugin } from '../src/index.ts'
 
@@ -12,7 +13,7 @@ const BATCH = 1000
 const batches = Number(process.argv[2] ?? 50)
 const engine = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite'
 
-await using t = await createTestHost({ plugins: [catalogPlugin, healthcheckPlugin], engine })
+await using t = await createTestHost({ auth: applicationsTestAuth, plugins: [catalogPlugin, healthcheckPlugin], engine })
 const call = (body: unknown) => t.call('healthcheck/', { key: t.adminKey, body })
 const system = (await t.call('catalog/', { key: t.adminKey, body: { createSystem: { name: 'ingest' } } })).body.createSystem.id
 const checkIds: string[] = []

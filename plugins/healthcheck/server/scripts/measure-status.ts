@@ -4,6 +4,7 @@
  * Run: npx tsx scripts/measure-status.ts [checks] [sqlite|postgres]
  */
 import { catalogPlugin } from '@checkpost/catalog-server'
+import { applicationsTestAuth } from '@checkpost/auth-applications-server/testing'
 import { createTestHost } from '@checkpost/testing'
 import { healthcheckPlugin } from '../src/index.ts'
 
@@ -11,7 +12,7 @@ const checks = Number(process.argv[2] ?? 20)
 const engine = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite'
 const MINUTES = 30 * 24 * 60
 
-await using t = await createTestHost({ plugins: [catalogPlugin, healthcheckPlugin], engine })
+await using t = await createTestHost({ auth: applicationsTestAuth, plugins: [catalogPlugin, healthcheckPlugin], engine })
 const call = (body: unknown) => t.call('healthcheck/', { key: t.adminKey, body })
 const system = (await t.call('catalog/', { key: t.adminKey, body: { createSystem: { name: 'big' } } })).body.createSystem.id
 const now = t.clock.now().getTime()

@@ -8,9 +8,10 @@ import { migrations } from './migrations/index.ts'
 import { createResultRetention } from './result-retention.ts'
 import { createHealthcheckRouter } from './router.ts'
 import { readHealthcheckSettings } from './settings.ts'
+import type { HealthcheckTables } from './tables.ts'
 
 /** Health checks on catalog systems: pushed results, scheduled http probes, history and status. */
-export const healthcheckPlugin = definePlugin({
+export const healthcheckPlugin = definePlugin<HealthcheckTables>({
   id: 'healthcheck',
   contract: healthcheckContract,
   accessRules: healthcheckAccessRules,

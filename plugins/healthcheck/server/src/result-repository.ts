@@ -1,21 +1,13 @@
 import { decodeCursor, encodeCursor, prepareQuery } from '@checkpost/db'
 import type { CheckResult, GetHistoryInput, ResultStatus } from '@checkpost/healthcheck-contract'
 import type { Kysely, Selectable } from 'kysely'
+import type { NewResult } from './new-result.ts'
 import { createResultId } from './result-id.ts'
 import type { HealthcheckTables } from './tables.ts'
 import { addToUptimeHours } from './uptime-repository.ts'
 
 type Db = Kysely<HealthcheckTables>
 type ResultRow = Selectable<HealthcheckTables['healthcheck_results']>
-
-/** A result ready to store. */
-export interface NewResult {
-  readonly checkId: string
-  readonly status: ResultStatus
-  readonly latencyMs: number | null
-  readonly message: string | null
-  readonly observedAt: string
-}
 
 // 6 values a row: 3,000 parameters per statement, well under SQLite's (32,766) and Postgres's (65,535) limits.
 const ROWS_PER_INSERT = 500

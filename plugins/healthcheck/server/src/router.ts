@@ -5,10 +5,11 @@ import { deleteCheckRow, findCheck, listChecks } from './check-repository.ts'
 import { CHECK_LABEL, createCheck, reportResults, updateCheck } from './check-service.ts'
 import { listHistory } from './result-repository.ts'
 import { computeStatus } from './status-service.ts'
+import type { HealthcheckTables } from './tables.ts'
 
 /** Implements the healthcheck contract. */
 export function createHealthcheckRouter({ clock, settings }: Pick<PluginDeps, 'clock' | 'settings'>) {
-  const os = implementPlugin(healthcheckContract)
+  const os = implementPlugin<HealthcheckTables>()(healthcheckContract)
   // Read once at startup: a malformed network list stops the host here.
   const policy = createAddressPolicy(settings[ALLOWED_NETWORKS_SETTING])
   const now = () => clock.now().toISOString()

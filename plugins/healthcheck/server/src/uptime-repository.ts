@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { NewResult } from './result-repository.ts'
+import type { NewResult } from './new-result.ts'
 import type { HealthcheckTables } from './tables.ts'
 
 type Db = Kysely<HealthcheckTables>

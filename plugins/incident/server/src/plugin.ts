@@ -3,9 +3,10 @@ import { definePlugin } from '@checkpost/server'
 import { removeSystemFromIncidents, systemsOf } from './incident-repository.ts'
 import { migrations } from './migrations/index.ts'
 import { createIncidentRouter } from './router.ts'
+import type { IncidentTables } from './tables.ts'
 
 /** Incidents: impact, affected catalog systems, a status lifecycle and a timeline of updates. */
-export const incidentPlugin = definePlugin({
+export const incidentPlugin = definePlugin<IncidentTables>({
   id: 'incident',
   contract: incidentContract,
   accessRules: incidentAccessRules,

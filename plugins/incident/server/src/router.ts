@@ -3,6 +3,7 @@ import { incidentContract } from '@checkpost/incident-contract'
 import { implementPlugin, orNotFound, type PluginContext, type PluginDeps } from '@checkpost/server'
 import { deleteIncidentRow, listIncidents } from './incident-repository.ts'
 import { addUpdate, createIncident, getIncidentWithTimeline, resolveIncident, type Actor } from './incident-service.ts'
+import type { IncidentTables } from './tables.ts'
 
 /** Each referenced system must exist in the catalog; the peer call answers the 404. */
 async function assertSystemsExist(context: PluginContext, systemIds: readonly string[]): Promise<void> {
@@ -12,7 +13,7 @@ async function assertSystemsExist(context: PluginContext, systemIds: readonly st
 
 /** Implements the incident contract. */
 export function createIncidentRouter({ clock }: Pick<PluginDeps, 'clock'>) {
-  const os = implementPlugin(incidentContract)
+  const os = implementPlugin<IncidentTables>()(incidentContract)
   const actor = ({ identity }: PluginContext): Actor => ({
     author: { kind: identity.kind, id: identity.id, name: identity.name },
     at: clock.now().toISOString(),

@@ -3,9 +3,10 @@ import { definePlugin } from '@checkpost/server'
 import { migrations } from './migrations/index.ts'
 import { createMaintenanceRouter } from './router.ts'
 import { removeSystemFromWindows, systemsOf } from './window-repository.ts'
+import type { MaintenanceTables } from './tables.ts'
 
 /** Maintenance windows on catalog systems, with a state derived from the clock. */
-export const maintenancePlugin = definePlugin({
+export const maintenancePlugin = definePlugin<MaintenanceTables>({
   id: 'maintenance',
   contract: maintenanceContract,
   accessRules: maintenanceAccessRules,

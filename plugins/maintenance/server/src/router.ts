@@ -2,12 +2,13 @@ import { maintenanceContract } from '@checkpost/maintenance-contract'
 import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
 import { cancelWindow, completeWindow, scheduleWindow, updateWindow } from './maintenance-service.ts'
 import { findWindow, listWindows } from './window-repository.ts'
+import type { MaintenanceTables } from './tables.ts'
 
 const WINDOW = 'Maintenance window'
 
 /** Implements the maintenance contract. */
 export function createMaintenanceRouter({ clock }: Pick<PluginDeps, 'clock'>) {
-  const os = implementPlugin(maintenanceContract)
+  const os = implementPlugin<MaintenanceTables>()(maintenanceContract)
   const now = () => clock.now().toISOString()
 
   return os.router({

@@ -1,0 +1,1 @@
+export { createOpenApiDocument, type OpenApiDocumentOptions } from './openapi-document.ts'

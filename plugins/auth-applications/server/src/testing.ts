@@ -1,0 +1,1 @@
+export { applicationsTestAuth, applicationTestIdentities } from './applications-test-auth.ts'
