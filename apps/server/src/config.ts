@@ -12,6 +12,8 @@ export interface ServerConfig {
   readonly poolSize: number
   readonly logLevel: LogLevel
   readonly limits: HostLimits
+  /** The Prometheus listener (CHECKPOST_METRICS_PORT / _HOST); unset = no metrics. */
+  readonly metrics?: { readonly hostname: string; readonly port: number }
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -40,7 +42,14 @@ export function readConfig(env: Env): ServerConfig {
       maxBodyBytes: intSetting(env, 'CHECKPOST_MAX_BODY_BYTES', { fallback: 1024 * 1024, min: 1, max: 1024 ** 3 }),
       maxBatchKeys: intSetting(env, 'CHECKPOST_MAX_BATCH_KEYS', { fallback: 100, min: 1, max: 10_000 }),
     },
+    metrics: metricsAddress(env),
   }
+}
+
+function metricsAddress(env: Env): ServerConfig['metrics'] {
+  if (env.CHECKPOST_METRICS_PORT === undefined || env.CHECKPOST_METRICS_PORT === '') return undefined
+  const port = intSetting(env, 'CHECKPOST_METRICS_PORT', { fallback: 0, min: 0, max: 65535 })
+  return { hostname: env.CHECKPOST_METRICS_HOST || '127.0.0.1', port }
 }
 
 function intSetting(env: Env, name: string, range: { fallback: number; min: number; max: number }): number {

@@ -5,6 +5,7 @@ import type { BackgroundTask } from './background-task.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createHostMiddleware } from './host-middleware.ts'
 import { resolveLimits, type HostLimits } from './host-limits.ts'
+import { createHealthRoutes, unavailable, type HostState } from './health-routes.ts'
 import { createRoutes, requestIdOf } from './host-routes.ts'
 import { errorResponse } from './http-responses.ts'
 import { createInstanceGuard } from './instance-guard.ts'
@@ -13,6 +14,9 @@ import { mountPlugin, type PluginMount } from './plugin-mount.ts'
 import { gatherAccessRules, gatherResourceTypes, pickAuthenticator } from './plugin-registry.ts'
 import { createPluginServices } from './plugin-services.ts'
 import type { PluginDefinition, PluginDeps } from './plugin.ts'
+import { NO_METRICS, type PluginMetrics } from './plugin-metrics.ts'
+import type { RequestObserver } from './request-observer.ts'
+import { createRequestTracking } from './request-tracking.ts'
 import { toWireError, wireError } from './wire-error.ts'
 
 export interface HostOptions {
@@ -23,15 +27,26 @@ export interface HostOptions {
   readonly limits?: Partial<HostLimits>
   /** Plugin settings, usually `process.env`. */
   readonly settings?: Readonly<Record<string, string | undefined>>
+  /** Told of every finished request (metrics). */
+  readonly observer?: RequestObserver
+  /** Where plugins register gauges (default: nowhere). */
+  readonly metrics?: PluginMetrics
+  /**
+   * True when the caller listens before migrating: plugin routes answer 503 and
+   * `/api/ready` fails until `start()`. Default false (the database is ready).
+   */
+  readonly startsUnready?: boolean
 }
 
 /** A built host: the Hono app plus the lifecycle of what runs beside it. */
 export interface Host {
   readonly app: Hono
   readonly accessRules: readonly AccessRule[]
-  /** Starts the plugins' background tasks. */
+  /** Starting (migrations), ready, or stopping. */
+  state(): HostState
+  /** Marks the host ready and starts the plugins' background tasks. */
   start(): void
-  /** Stops background tasks and flushes pending writes; the database stays open. */
+  /** Marks it stopping, stops background tasks and flushes pending writes; the database stays open. */
   close(): Promise<void>
 }
 
@@ -52,6 +67,7 @@ export function createHost(options: HostOptions): Host {
     accessRules,
     resourceTypes,
     settings: options.settings ?? {},
+    metrics: options.metrics ?? NO_METRICS,
   }
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
@@ -65,9 +81,17 @@ export function createHost(options: HostOptions): Host {
   )
   const tasks: BackgroundTask[] = options.plugins.flatMap((plugin) => plugin.background?.(deps) ?? [])
 
+  let state: HostState = options.startsUnready ? 'starting' : 'ready'
   const app = new Hono()
   const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database })
-  app.get('/api/health', routes.health)
+  const healthRoutes = createHealthRoutes({ database: options.database, logger, state: () => state })
+  app.use(createRequestTracking({ logger, observer: options.observer }))
+  app.get('/api/health', healthRoutes.health)
+  app.get('/api/ready', healthRoutes.ready)
+  app.use('/api/:pluginId/*', async function refuseUntilReady(c, next) {
+    if (state === 'starting') return unavailable('Starting: migrations are running', requestIdOf(c))
+    await next()
+  })
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
@@ -80,8 +104,13 @@ export function createHost(options: HostOptions): Host {
   return {
     app,
     accessRules,
-    start: () => tasks.forEach((task) => task.start()),
+    state: () => state,
+    start: () => {
+      state = 'ready'
+      tasks.forEach((task) => task.start())
+    },
     close: async () => {
+      state = 'stopping'
       await Promise.all(tasks.map((task) => task.stop()))
       await authenticator.flush()
     },

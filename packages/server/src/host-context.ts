@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
+import type { RequestRecord } from './request-record.ts'
 
 /** The initial context the host hands to every procedure call. */
 export interface HostContext {
@@ -18,4 +19,6 @@ export interface HostContext {
   readonly inTransaction?: boolean
   /** Headers the procedure layer wants on the response (e.g. WWW-Authenticate). */
   readonly responseHeaders: Headers
+  /** The HTTP request's record, for the access log and metrics (unset for in-process calls). */
+  readonly record?: RequestRecord
 }

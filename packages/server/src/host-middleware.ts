@@ -2,6 +2,7 @@ import type { ProcedureMeta } from '@checkpost/contract'
 import { runInTransaction, type Database } from '@checkpost/db'
 import { ORPCError, os } from '@orpc/server'
 import { authorizeCall, isWriteProcedure } from './access-check.ts'
+import { authFailureReason } from './auth-failure-reason.ts'
 import type { Authenticator } from './authenticator.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
@@ -44,7 +45,11 @@ export function createHostMiddleware({ database, authenticator, services, guard 
 
 async function authenticateOrThrow(authenticator: Authenticator, context: HostContext): Promise<Identity> {
   const outcome = await authenticator.authenticate(context.authorization)
-  if (outcome.ok) return outcome.identity
+  if (outcome.ok) {
+    if (context.record) context.record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }
+    return outcome.identity
+  }
+  if (context.record) context.record.authFailure = authFailureReason(context.authorization, outcome)
   if (outcome.code === 'UNAUTHORIZED') context.responseHeaders.set('WWW-Authenticate', 'Bearer')
   if (outcome.retryAfterSeconds !== undefined) {
     context.responseHeaders.set('Retry-After', String(outcome.retryAfterSeconds))

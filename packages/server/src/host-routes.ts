@@ -6,7 +6,8 @@ import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from
 import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
-import { resolveRequestId } from './request-id.ts'
+import { authFailureReason } from './auth-failure-reason.ts'
+import { requestRecordOf } from './request-tracking.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
 /** What the HTTP routes need, built once by the host. */
@@ -18,28 +19,19 @@ export interface RouteDeps {
   readonly database: Database
 }
 
-/** The host's HTTP routes: health, the JSON endpoint and the per-procedure endpoint. */
+/** The host's plugin routes: the JSON endpoint and the per-procedure endpoint. */
 export function createRoutes({ mounts, authenticator, limits, logger, database }: RouteDeps) {
-  const HEALTH_TIMEOUT_MS = 2000
-
-  async function health(c: Context) {
-    const requestId = requestIdOf(c)
-    try {
-      await withTimeout(database.ping(), HEALTH_TIMEOUT_MS)
-      return jsonResponse({ status: 'ok' }, requestId)
-    } catch (error) {
-      logger.warn('health check failed', { requestId, error })
-      return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable' }, requestId, 503)
-    }
-  }
-
   async function jsonEndpoint(c: Context) {
-    const requestId = requestIdOf(c)
+    const record = requestRecordOf(c)
+    const { requestId } = record
     const requestLogger = logger.child({ requestId })
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
-      const outcome = await authenticator.authenticate(c.req.header('authorization'))
+      record.plugin = mount.pluginId
+      const authorization = c.req.header('authorization')
+      const outcome = await authenticator.authenticate(authorization)
       if (!outcome.ok) {
+        record.authFailure = authFailureReason(authorization, outcome)
         const headers: Record<string, string> = {}
         if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
         throw new WireError({ code: outcome.code, message: outcome.message }, headers)
@@ -47,7 +39,9 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
+      record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }
       const body = parseJson(await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes))
+      record.procedures = mount.knownProcedures(body)
       const results = await mount.jsonBatch(body, {
         db: database.db,
         requestId,
@@ -62,10 +56,14 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
   }
 
   async function procedureEndpoint(c: Context) {
-    const requestId = requestIdOf(c)
+    const record = requestRecordOf(c)
+    const { requestId } = record
     const requestLogger = logger.child({ requestId })
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
+      record.plugin = mount.pluginId
+      const procedure = c.req.param('procedure')
+      if (procedure !== undefined && mount.procedureNames.has(procedure)) record.procedures = [procedure]
       const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
@@ -82,10 +80,10 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
           logger: requestLogger,
           authorization: c.req.header('authorization'),
           responseHeaders,
+          record,
         },
       })
       if (!matched) {
-        const procedure = c.req.param('procedure')
         throw wireError('NOT_FOUND', `Unknown procedure "${procedure}" in plugin "${mount.pluginId}"`, { procedure })
       }
       return withHeaders(response, responseHeaders)
@@ -94,12 +92,12 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
     }
   }
 
-  return { health, jsonEndpoint, procedureEndpoint }
+  return { jsonEndpoint, procedureEndpoint }
 }
 
 /** The request id of this request (a safe incoming one, or a fresh UUID). */
 export function requestIdOf(c: Context): string {
-  return resolveRequestId(c.req.header('x-request-id'))
+  return requestRecordOf(c).requestId
 }
 
 function findMount(mounts: ReadonlyMap<string, PluginMount>, pluginId: string | undefined): PluginMount {
@@ -115,16 +113,3 @@ function parseJson(text: string): unknown {
     throw wireError('BAD_REQUEST', 'Body is not valid JSON')
   }
 }
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms`)), ms)
-  })
-  try {
-    return await Promise.race([promise, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-

@@ -14,6 +14,10 @@ export interface PluginMount {
   readonly prefix: `/api/${string}`
   readonly jsonBatch: ReturnType<typeof createJsonBatch>
   readonly handler: OpenAPIHandler<HostContext>
+  /** Names of the plugin's procedures. */
+  readonly procedureNames: ReadonlySet<string>
+  /** The keys of a JSON-endpoint body that name procedures of this plugin (for logs and metrics). */
+  knownProcedures(body: unknown): readonly string[] | undefined
 }
 
 export interface MountOptions {
@@ -28,6 +32,7 @@ export interface MountOptions {
 export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, options: MountOptions): PluginMount {
   const router = os.$context<HostContext>().use(options.middleware).router(pluginRouter as never) as AnyRouter
   const procedures = collectProcedures(plugin, router, options.known)
+  const procedureNames: ReadonlySet<string> = new Set(procedures.keys())
   return {
     pluginId: plugin.id,
     prefix: `/api/${plugin.id}`,
@@ -39,5 +44,12 @@ export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, o
       guard: options.guard,
     }),
     handler: new OpenAPIHandler<HostContext>(router),
+    procedureNames,
+    knownProcedures: (body) => {
+      if (typeof body !== 'object' || body === null) return undefined
+      const names: string[] = []
+      for (const key in body) if (procedureNames.has(key)) names.push(key)
+      return names
+    },
   }
 }

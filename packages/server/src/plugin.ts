@@ -8,6 +8,7 @@ import type { BackgroundTask } from './background-task.ts'
 import type { Clock } from './clock.ts'
 import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
+import type { PluginMetrics } from './plugin-metrics.ts'
 
 /** What a procedure handler sees, made fresh per request. */
 export interface PluginContext {
@@ -47,6 +48,8 @@ export interface PluginDeps {
   readonly resourceTypes: ReadonlyMap<string, ResourceTypeDefinition>
   /** Environment-style settings (strings), for plugin-specific options. */
   readonly settings: Readonly<Record<string, string | undefined>>
+  /** Where a plugin registers gauges for the metrics listener (absent: nowhere). */
+  readonly metrics?: PluginMetrics
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { runInTransaction, type Database } from '@checkpost/db'
-import type { BackgroundTask, Clock, Logger } from '@checkpost/server'
+import type { BackgroundTask, Clock, Logger, PluginMetrics } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { findCheck, toHealthCheck } from './check-repository.ts'
 import { probeHttp } from './http-probe.ts'
@@ -14,6 +14,7 @@ export interface CheckSchedulerOptions {
   readonly logger: Logger
   /** How often due checks are looked for. */
   readonly tickMs: number
+  readonly metrics?: PluginMetrics
 }
 
 /** Extra lease time past a probe's own timeout before another process may take the check over. */
@@ -35,6 +36,9 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
   const inFlight = new Set<Promise<void>>()
   let timer: NodeJS.Timeout | undefined
   let ticking: Promise<void> | undefined
+  let lagSeconds = 0
+  options.metrics?.gauge({ name: 'checkpost_healthcheck_probes_in_flight', help: 'HTTP probes running in this process', read: () => inFlight.size })
+  options.metrics?.gauge({ name: 'checkpost_healthcheck_scheduler_lag_seconds', help: 'How overdue the most overdue due check was at the last tick', read: () => lagSeconds })
 
   async function claim(check: ReturnType<typeof toHealthCheck>, now: Date): Promise<boolean> {
     const { id, intervalSeconds } = check
@@ -86,6 +90,7 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
       if (room <= 0) return
       const now = options.clock.now()
       const due = await findDue(now.toISOString(), room)
+      if (round === 0) lagSeconds = overdueSeconds(due[0]?.next_run_at, now)
       for (const row of due) {
         const check = toHealthCheck(row)
         if (check.http && (await claim(check, now))) launch(check)
@@ -131,4 +136,8 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
       await Promise.all(inFlight)
     },
   }
+}
+
+function overdueSeconds(nextRunAt: string | null | undefined, now: Date): number {
+  return nextRunAt ? Math.max(0, now.getTime() - Date.parse(nextRunAt)) / 1000 : 0
 }

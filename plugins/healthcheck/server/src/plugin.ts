@@ -22,10 +22,10 @@ export const healthcheckPlugin = definePlugin({
     if (resourceType !== 'catalog.system') return
     for (const id of await checkIdsOfSystem(db, resourceId)) await deleteCheckRow(db, id)
   },
-  background: ({ database, clock, logger, settings }) => {
+  background: ({ database, clock, logger, settings, metrics }) => {
     const config = readHealthcheckSettings(settings)
     return [
-      createCheckScheduler({ database, clock, logger, tickMs: config.tickMs }),
+      createCheckScheduler({ database, clock, logger, tickMs: config.tickMs, metrics }),
       createResultRetention({ database, clock, logger, days: config.retentionDays, everyMs: config.retentionEveryMs }),
     ]
   },
