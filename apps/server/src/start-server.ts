@@ -37,6 +37,7 @@ export async function startServer(config: ServerConfig, logger: Logger = createL
     })
     server = await serveHost(host, { hostname: config.hostname, port: config.port })
     if (metrics && config.metrics) metricsListener = await listenForMetrics(metrics.registry, config.metrics)
+    logger.info('checkpost migrating', { url: server.url })
     await migrate(database, logger)
     host.start()
     logger.info('checkpost listening', {
