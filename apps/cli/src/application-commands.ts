@@ -1,0 +1,108 @@
+import {
+  createApplication,
+  deleteApplication,
+  findRoleIdByName,
+  listApplications,
+  regenerateApplicationSecret,
+} from '@checkpost/auth-applications-server'
+import { runInTransaction, type Database } from '@checkpost/db'
+import { systemClock } from '@checkpost/server'
+import { Option } from 'commander'
+import { CliError } from './cli-error.ts'
+import { JSON_FLAG, type CommandGroup } from './command-group.ts'
+import { formatApplication, formatCreated } from './output.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Every application holds the built-in `applications` role, from the CLI as from the API. */
+const DEFAULT_ROLE = 'applications'
+
+interface CreateOptions {
+  name: string
+  description?: string
+  role?: string[]
+  json?: boolean
+}
+
+/** `checkpost applications create|list|regenerate|delete`. */
+export const registerApplicationCommands: CommandGroup = (program, session) => {
+  const group = program.command('applications').description('create, list, regenerate and delete applications (API keys)')
+  group
+    .command('create')
+    .description('create an application and print its key (shown once)')
+    .requiredOption('--name <name>', 'its name (1 to 200 characters)')
+    .option('--description <text>', 'what it is for')
+    .addOption(new Option('--role <role>', 'a role id or name to give it besides "applications" (repeatable)').argParser(collect))
+    .option(...JSON_FLAG)
+    .action(async (options: CreateOptions) => {
+      const name = options.name.trim()
+      if (name === '' || name.length > 200) throw new CliError('--name must be 1 to 200 characters')
+      await session.run(async ({ database, output }) => {
+        const created = await runInTransaction(database, async (db) => {
+          const roleIds = await resolveRoles(db, [DEFAULT_ROLE, ...(options.role ?? [])])
+          return createApplication(db, { name, description: options.description, roleIds, createdBy: 'cli' }, systemClock)
+        })
+        output.out(options.json ? JSON.stringify({ id: created.id, name: created.name, secret: created.secret }) : formatCreated(created))
+      })
+    })
+  group
+    .command('list')
+    .description('list applications (never their secrets)')
+    .option(...JSON_FLAG)
+    .action(async (options: { json?: boolean }) =>
+      session.run(async ({ database, output }) => {
+        const applications = await listApplications(database.db)
+        if (options.json) output.out(JSON.stringify({ applications }))
+        else if (applications.length === 0) output.out('No applications.')
+        else applications.forEach((app) => output.out(formatApplication(app)))
+      }),
+    )
+  group
+    .command('regenerate')
+    .description('give an application a new key; the old one stops working at once')
+    .argument('<id>', 'the application id (a UUID)')
+    .option(...JSON_FLAG)
+    .action(async (id: string, options: { json?: boolean }) => {
+      assertUuid(id)
+      await session.run(async ({ database, output }) => {
+        const app = await runInTransaction(database, (db) => regenerateApplicationSecret(db, id))
+        if (!app) throw new CliError(`No application with id ${id}`)
+        output.out(options.json ? JSON.stringify({ id: app.id, name: app.name, secret: app.secret }) : formatCreated(app))
+      })
+    })
+  group
+    .command('delete')
+    .description('delete an application; its key stops working at once')
+    .argument('<id>', 'the application id (a UUID)')
+    .action(async (id: string) => {
+      assertUuid(id)
+      await session.run(async ({ database, output }) => {
+        const deleted = await runInTransaction(database, (db) => deleteApplication(db, id))
+        if (!deleted) throw new CliError(`No application with id ${id}`)
+        output.out(`Deleted application ${id}`)
+      })
+    })
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
+}
+
+/** Roles may be given by id or by name; each once. */
+async function resolveRoles(db: Database['db'], roles: readonly string[]): Promise<string[]> {
+  const ids = new Set<string>()
+  for (const role of roles) {
+    const id = (await findRoleIdByName(db, role)) ?? (await roleIdExists(db, role))
+    if (id === undefined) throw new CliError(`Unknown role "${role}"`)
+    ids.add(id)
+  }
+  return [...ids]
+}
+
+async function roleIdExists(db: Database['db'], id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('auth_applications_roles').select('id').where('id', '=', id).executeTakeFirst()
+  return row?.id as string | undefined
+}
+
+function assertUuid(id: string): void {
+  if (!UUID.test(id)) throw new CliError(`"${id}" is not an application id (a UUID)`)
+}
