@@ -3,9 +3,14 @@ import type { Logger } from '@checkpost/server'
 
 /** The commands that make the first admin credentials, as printed on an empty database. */
 export const FIRST_ADMIN_COMMANDS = {
-  application: 'pnpm -s checkpost applications create --name admin --role admin --json',
-  user: 'pnpm -s checkpost users create --email EMAIL --name NAME --role admin --password-stdin',
+  application: 'applications create --name admin --role admin --json',
+  user: 'users create --email EMAIL --name NAME --role admin --password-stdin',
 } as const
+
+/** How to run the CLI from the repository root: with npm when npm started us (pnpm may be absent from PATH). */
+export function cliCommand(args: string, userAgent = process.env.npm_config_user_agent ?? ''): string {
+  return userAgent.startsWith('npm/') ? `npm run -s checkpost -- ${args}` : `pnpm -s checkpost ${args}`
+}
 
 /**
  * On a database with no application (and no user, when auth-users is mounted),
@@ -16,7 +21,9 @@ export async function logFirstRunHint(database: Database, options: { logger: Log
   if (await hasAny(database, 'auth_applications_applications')) return
   const withUsers = options.pluginIds.includes('auth-users')
   if (withUsers && (await hasAny(database, 'auth_users_users'))) return
-  const commands = withUsers ? [FIRST_ADMIN_COMMANDS.application, FIRST_ADMIN_COMMANDS.user] : [FIRST_ADMIN_COMMANDS.application]
+  const commands = (withUsers ? [FIRST_ADMIN_COMMANDS.application, FIRST_ADMIN_COMMANDS.user] : [FIRST_ADMIN_COMMANDS.application]).map((args) =>
+    cliCommand(args),
+  )
   options.logger.info(`empty database: create the first admin key with \`${commands[0]}\``, { commands })
 }
 
