@@ -14,7 +14,7 @@ describe('createLogger', () => {
     expect(parsed()).toEqual([{ time: expect.any(String), level: 'info', message: 'done', requestId: 'r1', status: 200 }])
   })
 
-  it('censors credentials passed as fields, at the top and one level down', () => {
+  it('censors credentials passed as fields, at the top and inside headers or an application', () => {
     const { logger, lines } = capture()
     logger.warn('careless caller', {
       authorization: 'Bearer ck_11111111-1111-4111-8111-111111111111_TopSecretValue',

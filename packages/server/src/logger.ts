@@ -26,15 +26,17 @@ export interface LoggerOptions {
 }
 
 const SECRET_FIELDS = ['authorization', 'cookie', 'secret', 'secretHash', 'secret_hash', 'password', 'currentPassword', 'newPassword', 'apiKey']
+/** Objects whose credential fields are censored too (explicit paths: pino's `*` wildcards cost ~10x per line). */
+const CONTAINERS = ['headers', 'application', 'user', 'key', 'body', 'input', 'session']
 
 /**
- * Paths pino censors, at the top and one level down (and in `headers`): credentials
- * and their hashes never reach a log line, whatever a caller passes as fields.
+ * Paths pino censors: credentials and their hashes at the top of a line's
+ * fields and inside the usual containers never reach a log line.
  */
 export const REDACTED_PATHS: readonly string[] = [
-  ...SECRET_FIELDS.flatMap((name) => [name, `*.${name}`, `headers.${name}`, `*.headers.${name}`]),
+  ...SECRET_FIELDS,
+  ...CONTAINERS.flatMap((container) => SECRET_FIELDS.map((name) => `${container}.${name}`)),
   'headers["set-cookie"]',
-  '*.headers["set-cookie"]',
 ]
 
 const LEVELS: ReadonlySet<string> = new Set<LogLevel>(['debug', 'info', 'warn', 'error'])
