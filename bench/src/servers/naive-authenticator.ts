@@ -10,8 +10,8 @@ import type { Kysely } from 'kysely'
 export function createNaiveAuthenticator(database: Database): Authenticator {
   const db = database.db as Kysely<any>
   return {
-    async authenticate(header) {
-      const match = /^Bearer ck_([0-9a-f-]{36})_(\w+)$/.exec(header ?? '')
+    async authenticate({ authorization }) {
+      const match = /^Bearer ck_([0-9a-f-]{36})_(\w+)$/.exec(authorization ?? '')
       if (!match) return { ok: false, code: 'UNAUTHORIZED', message: 'Malformed API key' }
       const [, id, secret] = match as unknown as [string, string, string]
       const app = await db.selectFrom('auth_applications_applications').selectAll().where('id', '=', id).executeTakeFirst()

@@ -39,7 +39,7 @@ export function createHealthRoutes({ database, logger, state }: HealthRouteDeps)
     // Alive while migrating: the database is busy with them, and a restart would not help.
     if (state() === 'starting') return jsonResponse({ status: 'starting' }, requestId)
     if (await databaseAnswers(requestId)) return jsonResponse({ status: 'ok' }, requestId)
-    return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable' }, requestId, 503)
+    return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable' }, requestId, { status: 503 })
   }
 
   async function ready(c: Context) {
@@ -55,9 +55,7 @@ export function createHealthRoutes({ database, logger, state }: HealthRouteDeps)
 
 /** 503 with `Retry-After: 1`, the answer of a host that cannot serve yet. */
 export function unavailable(message: string, requestId: string): Response {
-  const response = jsonResponse({ code: 'SERVICE_UNAVAILABLE', message }, requestId, 503)
-  response.headers.set('retry-after', '1')
-  return response
+  return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message }, requestId, { status: 503, headers: { 'retry-after': '1' } })
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

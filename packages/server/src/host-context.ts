@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { AuthRequest } from './authenticator.ts'
 import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
 import type { RequestRecord } from './request-record.ts'
@@ -11,8 +12,8 @@ export interface HostContext {
   readonly logger: Logger
   /** Set when the caller was already authenticated (JSON endpoint). */
   readonly identity?: Identity
-  /** The raw Authorization header, when `identity` is not yet known. */
-  readonly authorization?: string
+  /** The request's credential, when `identity` is not yet known. */
+  readonly authRequest?: AuthRequest
   /** True when the JSON endpoint already authorized this call (rules and input ids). */
   readonly preauthorized?: boolean
   /** True inside a transaction the host opened for the whole request. */

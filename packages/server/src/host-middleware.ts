@@ -3,7 +3,7 @@ import { runInTransaction, type Database } from '@checkpost/db'
 import { ORPCError, os } from '@orpc/server'
 import { authorizeCall, isWriteProcedure } from './access-check.ts'
 import { authFailureReason } from './auth-failure-reason.ts'
-import type { Authenticator } from './authenticator.ts'
+import type { CombinedAuthenticator } from './authenticator.ts'
 import type { HostContext } from './host-context.ts'
 import type { Identity } from './identity.ts'
 import type { InstanceGuard } from './instance-guard.ts'
@@ -12,7 +12,7 @@ import { toORPCError } from './wire-error.ts'
 
 export interface HostMiddlewareOptions {
   readonly database: Database
-  readonly authenticator: Authenticator
+  readonly authenticator: CombinedAuthenticator
   readonly services: PluginServices
   readonly guard: InstanceGuard
 }
@@ -43,13 +43,15 @@ export function createHostMiddleware({ database, authenticator, services, guard 
   })
 }
 
-async function authenticateOrThrow(authenticator: Authenticator, context: HostContext): Promise<Identity> {
-  const outcome = await authenticator.authenticate(context.authorization)
+async function authenticateOrThrow(authenticator: CombinedAuthenticator, context: HostContext): Promise<Identity> {
+  if (!context.authRequest) throw new Error('The host passed neither an identity nor a credential')
+  const outcome = await authenticator.authenticate(context.authRequest)
+  for (const [name, value] of Object.entries(outcome.headers ?? {})) context.responseHeaders.set(name, value)
   if (outcome.ok) {
     if (context.record) context.record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }
     return outcome.identity
   }
-  if (context.record) context.record.authFailure = authFailureReason(context.authorization, outcome)
+  if (context.record) context.record.authFailure = authFailureReason(context.authRequest, outcome)
   if (outcome.code === 'UNAUTHORIZED') context.responseHeaders.set('WWW-Authenticate', 'Bearer')
   if (outcome.retryAfterSeconds !== undefined) {
     context.responseHeaders.set('Retry-After', String(outcome.retryAfterSeconds))

@@ -1,6 +1,7 @@
 import type { Database } from '@checkpost/db'
 import type { Context } from 'hono'
-import type { Authenticator } from './authenticator.ts'
+import type { AuthRequest, CombinedAuthenticator } from './authenticator.ts'
+import { clientAddressOf } from './client-address.ts'
 import type { HostLimits } from './host-limits.ts'
 import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from './http-responses.ts'
 import type { Logger } from './logger.ts'
@@ -13,7 +14,7 @@ import { toWireError, WireError, wireError } from './wire-error.ts'
 /** What the HTTP routes need, built once by the host. */
 export interface RouteDeps {
   readonly mounts: ReadonlyMap<string, PluginMount>
-  readonly authenticator: Authenticator
+  readonly authenticator: CombinedAuthenticator
   readonly limits: HostLimits
   readonly logger: Logger
   readonly database: Database
@@ -25,17 +26,19 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
     const record = requestRecordOf(c)
     const { requestId } = record
     const requestLogger = logger.child({ requestId })
+    let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
       record.plugin = mount.pluginId
-      const authorization = c.req.header('authorization')
-      const outcome = await authenticator.authenticate(authorization)
+      const authRequest = authRequestOf(c)
+      const outcome = await authenticator.authenticate(authRequest)
       if (!outcome.ok) {
-        record.authFailure = authFailureReason(authorization, outcome)
-        const headers: Record<string, string> = {}
+        record.authFailure = authFailureReason(authRequest, outcome)
+        const headers: Record<string, string> = { ...outcome.headers }
         if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
         throw new WireError({ code: outcome.code, message: outcome.message }, headers)
       }
+      authHeaders = outcome.headers
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
@@ -49,9 +52,9 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
         identity: outcome.identity,
         responseHeaders: new Headers(),
       })
-      return jsonResponse(results, requestId)
+      return jsonResponse(results, requestId, { headers: authHeaders })
     } catch (error) {
-      return errorResponse(toWireError(error, requestLogger), requestId)
+      return errorResponse(toWireError(error, requestLogger), requestId, authHeaders)
     }
   }
 
@@ -78,7 +81,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
           db: database.db,
           requestId,
           logger: requestLogger,
-          authorization: c.req.header('authorization'),
+          authRequest: authRequestOf(c),
           responseHeaders,
           record,
         },
@@ -93,6 +96,17 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
   }
 
   return { jsonEndpoint, procedureEndpoint }
+}
+
+/** What the authenticators see of a request. */
+export function authRequestOf(c: Context): AuthRequest {
+  return {
+    authorization: c.req.header('authorization'),
+    cookie: c.req.header('cookie'),
+    clientIp: clientAddressOf(c),
+    method: c.req.method,
+    origin: c.req.header('origin'),
+  }
 }
 
 /** The request id of this request (a safe incoming one, or a fresh UUID). */

@@ -2,17 +2,21 @@ import type { WireError } from './wire-error.ts'
 
 const JSON_TYPE = 'application/json'
 
-/** A 200 JSON response with the request id. */
-export function jsonResponse(body: unknown, requestId: string, status = 200): Response {
+/** A JSON response (200 unless told) with the request id and any extra headers. */
+export function jsonResponse(
+  body: unknown,
+  requestId: string,
+  options: { status?: number; headers?: Readonly<Record<string, string>> } = {},
+): Response {
   return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': JSON_TYPE, 'x-request-id': requestId },
+    status: options.status ?? 200,
+    headers: { ...options.headers, 'content-type': JSON_TYPE, 'x-request-id': requestId },
   })
 }
 
-/** The wire form of an error: status, JSON body, its headers and the request id. */
-export function errorResponse(error: WireError, requestId: string): Response {
-  return respondWithError(error, error.body, requestId)
+/** The wire form of an error: status, JSON body, its headers (plus `extra`) and the request id. */
+export function errorResponse(error: WireError, requestId: string, extra?: Readonly<Record<string, string>>): Response {
+  return respondWithError(error, error.body, { requestId, extra })
 }
 
 /**
@@ -23,11 +27,15 @@ export function errorResponse(error: WireError, requestId: string): Response {
 export function procedureErrorResponse(error: WireError, requestId: string): Response {
   const { code, message, issues } = error.body
   const body = { defined: false, code, status: error.status, message, ...(issues ? { data: { issues } } : {}) }
-  return respondWithError(error, body, requestId)
+  return respondWithError(error, body, { requestId })
 }
 
-function respondWithError(error: WireError, body: unknown, requestId: string): Response {
-  const headers = new Headers({ 'content-type': JSON_TYPE, 'x-request-id': requestId, ...error.headers })
+function respondWithError(
+  error: WireError,
+  body: unknown,
+  { requestId, extra }: { requestId: string; extra?: Readonly<Record<string, string>> },
+): Response {
+  const headers = new Headers({ ...extra, 'content-type': JSON_TYPE, 'x-request-id': requestId, ...error.headers })
   if (error.status === 401) headers.set('www-authenticate', 'Bearer')
   return new Response(JSON.stringify(body), { status: error.status, headers })
 }

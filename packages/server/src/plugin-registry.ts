@@ -1,5 +1,5 @@
 import type { AccessRule } from '@checkpost/contract'
-import type { Authenticator } from './authenticator.ts'
+import { combineAuthenticators } from './authenticator.ts'
 import type { PluginDefinition, PluginDeps, ResourceTypeDefinition } from './plugin.ts'
 
 /** Every plugin's access rules, checked for valid and unique plugin ids and rule ids. */
@@ -40,11 +40,7 @@ export function gatherResourceTypes(plugins: readonly PluginDefinition[]): Map<s
   return types
 }
 
-/** The authenticator of the one plugin that provides it. */
-export function pickAuthenticator(plugins: readonly PluginDefinition[], deps: PluginDeps): Authenticator {
-  const providers = plugins.filter((plugin) => plugin.authenticator)
-  if (providers.length !== 1) {
-    throw new Error(`Exactly one plugin must provide an authenticator; found ${providers.length}`)
-  }
-  return providers[0]!.authenticator!(deps)
+/** Every plugin's authenticator, asked in plugin order (at least one plugin must provide one). */
+export function pickAuthenticator(plugins: readonly PluginDefinition[], deps: PluginDeps) {
+  return combineAuthenticators(plugins.flatMap((plugin) => (plugin.authenticator ? [plugin.authenticator(deps)] : [])))
 }

@@ -80,7 +80,7 @@ export interface PluginDefinition<TContract extends AnyContractRouter = AnyContr
   readonly migrations: Migrations
   /** Builds the router implementing `contract`; called once at startup. */
   readonly router: (deps: PluginDeps) => AnyRouter
-  /** The credential checker; exactly one plugin of a host provides it. */
+  /** A credential checker; the host asks every plugin's in plugin order (see `Authenticator`). */
   readonly authenticator?: (deps: PluginDeps) => Authenticator
   /** Resource types this plugin owns, referenced by `instance` metadata. */
   readonly resources?: readonly ResourceTypeDefinition[]

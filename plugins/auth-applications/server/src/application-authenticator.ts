@@ -120,10 +120,8 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
   }
 
   return {
-    async authenticate(authorization) {
-      if (authorization === undefined || authorization === '') {
-        return { ok: false, code: 'UNAUTHORIZED', message: 'Missing API key (Authorization: Bearer ck_…)' }
-      }
+    async authenticate({ authorization }) {
+      if (!authorization || !isApplicationCredential(authorization)) return undefined
       const key = parseBearerKey(authorization)
       if (!key) return { ok: false, code: 'UNAUTHORIZED', message: malformedMessage(authorization) }
       const [row] = (await lookup.execute(database.db, { id: key.applicationId })) as KeyRow[]
@@ -139,6 +137,14 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
       logger.debug('authenticator flushed')
     },
   }
+}
+
+/**
+ * True for a header this authenticator answers: anything but another kind's
+ * bearer credential (user keys `cku_…`), so malformed headers still get our message.
+ */
+function isApplicationCredential(authorization: string): boolean {
+  return !/^bearer\s+cku_/i.test(authorization.trim())
 }
 
 /** Says what is wrong with a header that does not parse, without echoing it. */
