@@ -1,16 +1,16 @@
 import {
   createApplication,
   deleteApplication,
-  findRoleIdByName,
   listApplications,
   regenerateApplicationSecret,
 } from '@checkpost/auth-applications-server'
-import { runInTransaction, type Database } from '@checkpost/db'
+import { runInTransaction } from '@checkpost/db'
 import { systemClock } from '@checkpost/server'
 import { Option } from 'commander'
 import { CliError } from './cli-error.ts'
 import { JSON_FLAG, type CommandGroup } from './command-group.ts'
 import { formatApplication, formatCreated } from './output.ts'
+import { resolveRoles } from './resolve-roles.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Every application holds the built-in `applications` role, from the CLI as from the API. */
@@ -38,7 +38,7 @@ export const registerApplicationCommands: CommandGroup = (program, session) => {
       if (name === '' || name.length > 200) throw new CliError('--name must be 1 to 200 characters')
       await session.run(async ({ database, output }) => {
         const created = await runInTransaction(database, async (db) => {
-          const roleIds = await resolveRoles(db, [DEFAULT_ROLE, ...(options.role ?? [])])
+          const roleIds = [...new Set(await resolveRoles(db, [DEFAULT_ROLE, ...(options.role ?? [])]))]
           return createApplication(db, { name, description: options.description, roleIds, createdBy: 'cli' }, systemClock)
         })
         output.out(options.json ? JSON.stringify({ id: created.id, name: created.name, secret: created.secret }) : formatCreated(created))
@@ -85,22 +85,6 @@ export const registerApplicationCommands: CommandGroup = (program, session) => {
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value]
-}
-
-/** Roles may be given by id or by name; each once. */
-async function resolveRoles(db: Database['db'], roles: readonly string[]): Promise<string[]> {
-  const ids = new Set<string>()
-  for (const role of roles) {
-    const id = (await findRoleIdByName(db, role)) ?? (await roleIdExists(db, role))
-    if (id === undefined) throw new CliError(`Unknown role "${role}"`)
-    ids.add(id)
-  }
-  return [...ids]
-}
-
-async function roleIdExists(db: Database['db'], id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('auth_applications_roles').select('id').where('id', '=', id).executeTakeFirst()
-  return row?.id as string | undefined
 }
 
 function assertUuid(id: string): void {
