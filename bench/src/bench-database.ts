@@ -74,3 +74,13 @@ export async function createBenchDatabase(dir: string, name: string, options: Be
   sqlite.close()
   return { path, url, adminKey: `ck_${adminId}_${adminSecret}`, adminId, extraKeys }
 }
+
+/** Stored health check results of a bench SQLite file, read on the side. */
+export async function countSqliteResults(path: string): Promise<number> {
+  const sqlite = new BetterSqlite3(path, { readonly: true })
+  try {
+    return (sqlite.prepare('select count(*) as n from healthcheck_results').get() as { n: number }).n
+  } finally {
+    sqlite.close()
+  }
+}

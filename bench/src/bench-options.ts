@@ -13,13 +13,18 @@ export interface BenchOptions {
   readonly quick: boolean
   /** Write `--cpu-prof` profiles of the Checkpost server under load into this folder. */
   readonly profileDir?: string
+  /** A Postgres server to create bench databases on; Postgres figures are n/a without one. */
+  readonly postgresUrl?: string
 }
 
 export const USAGE = `pnpm bench [--quick] [--rounds N] [--duration SEC] [--connections N]
            [--applications N] [--active-keys N] [--cold-starts N] [--profile DIR]
+           [--postgres URL]
 Each option can also come from the environment: BENCH_ROUNDS, BENCH_DURATION,
 BENCH_CONNECTIONS, BENCH_APPLICATIONS, BENCH_ACTIVE_KEYS, BENCH_COLD_STARTS,
-BENCH_PROFILE_DIR, BENCH_QUICK=1; BENCH_LOAD_GENERATOR=autocannon skips wrk.`
+BENCH_PROFILE_DIR, BENCH_QUICK=1; BENCH_LOAD_GENERATOR=autocannon skips wrk;
+CHECKPOST_BENCH_POSTGRES_URL (else CHECKPOST_TEST_POSTGRES_URL) for --postgres.
+A full run exits 1 when a target misses and rewrites bench/RESULTS.md.`
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -36,6 +41,7 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
       'active-keys': { type: 'string' },
       'cold-starts': { type: 'string' },
       profile: { type: 'string' },
+      postgres: { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -50,9 +56,10 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"\n${USAGE}`)
     return value
   }
-  const rounds = int('rounds', values.rounds ?? env.BENCH_ROUNDS, quick ? 1 : 3)
+  const rounds = int('rounds', values.rounds ?? env.BENCH_ROUNDS, quick ? 1 : 5)
   const applications = int('applications', values.applications ?? env.BENCH_APPLICATIONS, quick ? 1_000 : 100_000)
   const profileDir = values.profile ?? env.BENCH_PROFILE_DIR
+  const postgresUrl = values.postgres ?? (env.CHECKPOST_BENCH_POSTGRES_URL || env.CHECKPOST_TEST_POSTGRES_URL)
   return {
     quick,
     rounds,
@@ -64,5 +71,6 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
     ingestBatches: quick ? 3 : 20,
     coldStarts: int('cold-starts', values['cold-starts'] ?? env.BENCH_COLD_STARTS, Math.max(3, rounds)),
     ...(profileDir ? { profileDir } : {}),
+    ...(postgresUrl ? { postgresUrl } : {}),
   }
 }

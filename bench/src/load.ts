@@ -23,6 +23,8 @@ export interface LoadOptions {
   readonly key?: string
   readonly connections: number
   readonly durationSec: number
+  /** A fixed offered rate (requests per second over all connections) instead of as fast as possible. */
+  readonly rate?: number
 }
 
 const TIMEOUT_SEC = 10
@@ -31,9 +33,13 @@ const TIMEOUT_SEC = 10
 export const LOAD_GENERATOR: 'wrk' | 'autocannon' =
   process.env.BENCH_LOAD_GENERATOR === 'autocannon' || spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk'
 
-/** POSTs `body` as JSON over keep-alive connections for `durationSec`. */
+/**
+ * POSTs `body` as JSON over keep-alive connections for `durationSec`, as fast
+ * as the server answers — or at `rate` requests per second, which only
+ * autocannon can hold (wrk has no fixed-rate mode).
+ */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
-  return LOAD_GENERATOR === 'wrk' ? runWrk(options) : runAutocannon(options)
+  return LOAD_GENERATOR === 'wrk' && options.rate === undefined ? runWrk(options) : runAutocannon(options)
 }
 
 async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
@@ -47,6 +53,7 @@ async function runAutocannon(options: LoadOptions): Promise<LoadResult> {
     connections: options.connections,
     duration: options.durationSec,
     timeout: TIMEOUT_SEC,
+    ...(options.rate === undefined ? {} : { overallRate: options.rate }),
   })
   const seconds = result.duration || options.durationSec
   const ok = result['2xx']
@@ -116,9 +123,10 @@ function toMs(value: string | undefined): number {
 }
 
 /** One line per run for the log, so the spread behind each median is visible. */
-export function describeRun(name: string, r: LoadResult): string {
+export function describeRun(name: string, r: LoadResult & { cpuMsPerRequest?: number }): string {
   const extra = [r.non2xx ? `${r.non2xx} non-2xx` : '', r.timeouts ? `${r.timeouts} timeouts` : '', r.socketErrors ? `${r.socketErrors} socket errors` : '']
     .filter(Boolean)
     .join(', ')
-  return `    ${name.padEnd(28)} ${Math.round(r.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms${extra ? `  (${extra})` : ''}`
+  const cpu = r.cpuMsPerRequest === undefined ? '' : `  cpu ${(r.cpuMsPerRequest * 1000).toFixed(0)} µs/req`
+  return `    ${name.padEnd(28)} ${Math.round(r.rps).toLocaleString('en-US').padStart(7)} req/s  p50 ${r.p50Ms.toFixed(2)} ms  p99 ${r.p99Ms.toFixed(2)} ms${cpu}${extra ? `  (${extra})` : ''}`
 }

@@ -1,13 +1,16 @@
-// `pnpm bench`: real host processes on 127.0.0.1, fresh SQLite databases, a real
-// load generator; prints medians of several alternating rounds and the ratios.
+// `pnpm bench`: real host processes on 127.0.0.1, fresh SQLite (and Postgres)
+// databases, a real load generator; prints medians and spreads of several
+// alternating rounds, judges each target, and exits 1 when one misses.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createBenchDatabase } from './bench-database.ts'
+import { countSqliteResults, createBenchDatabase } from './bench-database.ts'
 import { readBenchOptions } from './bench-options.ts'
 import { bundleServer } from './bundle-server.ts'
 import { toTable, type Figure } from './figures.ts'
 import { LOAD_GENERATOR } from './load.ts'
+import { createPostgresBenchDatabase } from './postgres-bench-database.ts'
+import { describeMachine, loadAverage, writeResults } from './results-file.ts'
 import { say } from './say.ts'
 import { measureBatching } from './suites/batching.ts'
 import { measureCeilings } from './suites/ceilings.ts'
@@ -15,10 +18,12 @@ import { measureColdStart } from './suites/cold-start.ts'
 import { measureFlood } from './suites/flood.ts'
 import { measureGrowth } from './suites/growth.ts'
 import { measureIngestion } from './suites/ingestion.ts'
+import { measurePostgres } from './suites/postgres.ts'
 
 const options = readBenchOptions(process.argv.slice(2))
 const dir = mkdtempSync(join(tmpdir(), 'checkpost-bench-'))
-const load = () => loadavg().map((n) => n.toFixed(2)).join(' ')
+const startedAt = new Date()
+const loadBefore = loadAverage()
 
 try {
   say('Bundling apps/server/src/main.ts into bench/dist (the product as it is deployed)…')
@@ -26,17 +31,30 @@ try {
   const profileDir = options.profileDir ? resolve(options.profileDir) : undefined
   if (profileDir) mkdirSync(profileDir, { recursive: true })
   const run = { ...options, ...(profileDir ? { profileDir } : {}) }
-  say(`Mode ${options.quick ? 'quick' : 'full'}: ${options.rounds} round(s) of ${options.durationSec} s at ${options.connections} connections, load by ${LOAD_GENERATOR}`)
-  say(`Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load()}`)
+  const mode = `${options.quick ? 'quick' : 'full'}: ${options.rounds} round(s) of ${options.durationSec} s at ${options.connections} connections, load by ${LOAD_GENERATOR}`
+  say(`Mode ${mode}`)
+  say(`Machine: ${describeMachine()}, load average ${loadBefore}`)
   const main = await createBenchDatabase(dir, 'main')
   const figures: Figure[] = []
   const measure = async (name: string, suite: () => Promise<Figure[]>) => {
     say(`· ${name}`)
     figures.push(...(await suite()))
   }
-  await measure('ceilings, Checkpost and naive (getSystems, 20 systems)', () => measureCeilings(main, dir, run))
+  await measure('ceilings, both endpoints and naive (getSystems, 20 systems)', () => measureCeilings(main, dir, run))
   await measure('JSON batch against single calls', async () => measureBatching(await createBenchDatabase(dir, 'batch'), run))
-  await measure('result ingestion', async () => measureIngestion(await createBenchDatabase(dir, 'ingest'), run))
+  await measure('result ingestion, SQLite', async () => {
+    const db = await createBenchDatabase(dir, 'ingest')
+    return measureIngestion({ engine: 'SQLite', ...db, countResults: () => countSqliteResults(db.path), minRate: 50_000 }, run)
+  })
+  await measure('result ingestion, Postgres', async () => {
+    if (!options.postgresUrl) return [{ label: '4. reportResults on Postgres', value: undefined, unit: '', note: 'no Postgres given' }]
+    const db = await createPostgresBenchDatabase(options.postgresUrl)
+    try {
+      return await measureIngestion({ engine: 'Postgres', ...db, countResults: () => db.count('healthcheck_results'), minRate: 25_000 }, run)
+    } finally {
+      await db.dispose()
+    }
+  })
   await measure('growth and memory', async () => {
     say(`    building a database with ${options.applications.toLocaleString('en-US')} applications…`)
     const small = await createBenchDatabase(dir, 'small', { applications: 9 })
@@ -45,14 +63,23 @@ try {
   })
   await measure('wrong-secret flood', () => measureFlood(main, run))
   await measure('cold start', () => measureColdStart(main, run))
+  await measure('Postgres, one and two host processes', () => measurePostgres(options.postgresUrl, run))
+  const loadAfter = loadAverage()
+  const table = toTable(figures)
+  const missed = figures.filter((f) => f.value !== undefined && f.holds === false)
   say('')
-  say(`Load average at the end: ${load()}`)
+  say(`Load average at the end: ${loadAfter}`)
   say('')
-  say(toTable(figures))
-  const missed = figures.filter((f) => f.holds === false)
+  say(table)
   say('')
   say(missed.length === 0 ? 'Every target holds.' : `Missed: ${missed.map((f) => f.label).join('; ')}`)
-  if (options.quick) say('Quick mode (tiny loads of 1 s): the verdicts above check the harness, not the product; run `pnpm bench`.')
+  if (options.quick) {
+    say('Quick mode (tiny loads of 1 s): the verdicts above check the harness, not the product; run `pnpm bench`.')
+  } else {
+    writeResults({ table, mode, startedAt, loadBefore, loadAfter, missed: missed.map((f) => f.label) })
+    say('Wrote bench/RESULTS.md.')
+    if (missed.length > 0) process.exitCode = 1
+  }
   if (profileDir) say(`CPU profiles of the Checkpost server under the ceilings load: ${profileDir}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })

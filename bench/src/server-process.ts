@@ -21,6 +21,8 @@ export interface SpawnOptions {
   readonly env: Record<string, string>
   /** Extra node flags, e.g. `--cpu-prof`. */
   readonly nodeArgs?: readonly string[]
+  /** Run this command instead of `node script` (e.g. `['pnpm', 'start']`, the README's command). */
+  readonly command?: readonly [string, ...string[]]
   /** One probe of a started server; resolves true once it answers as wanted. Default: any HTTP answer. */
   readonly ready?: (url: string) => Promise<boolean>
 }
@@ -45,18 +47,21 @@ const anyAnswer = async (url: string) => {
 }
 
 /**
- * Spawns `node [--import tsx] script` on a free port of 127.0.0.1 with warn-level
+ * Spawns `node [--import tsx] script` (or `options.command`) on a free port of 127.0.0.1 with warn-level
  * logs, and resolves once `ready` accepts an answer (polled every 5 ms).
  */
 export async function spawnServer(script: string, options: SpawnOptions): Promise<ServerProcess> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const args = [...(options.nodeArgs ?? []), ...(script.endsWith('.ts') ? ['--import', 'tsx'] : []), script]
+  const [command, ...commandArgs] = options.command ?? [process.execPath, ...args]
   const started = performance.now()
-  const child = spawn(process.execPath, args, {
+  const child = spawn(command, commandArgs, {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), CHECKPOST_LOG_LEVEL: 'warn', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops what a wrapper (`pnpm start`) started.
+    detached: true,
   })
   let output = ''
   const keep = (chunk: Buffer) => (output = (output + chunk).slice(-20_000))
@@ -68,7 +73,7 @@ export async function spawnServer(script: string, options: SpawnOptions): Promis
   while (true) {
     if (exited) throw new Error(`server ${script} exited with ${child.exitCode}:\n${output}`)
     if (performance.now() - started > START_TIMEOUT_MS) {
-      child.kill('SIGKILL')
+      signalGroup(child, 'SIGKILL')
       throw new Error(`server ${script} did not answer within ${START_TIMEOUT_MS} ms:\n${output}`)
     }
     if (await ready(url).catch(() => false)) break
@@ -90,13 +95,21 @@ function handle(child: ChildProcess, url: string, startedMs: number): ServerProc
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve()
-        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
+        const kill = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000)
         child.once('exit', () => {
           clearTimeout(kill)
           resolve()
         })
-        child.kill('SIGTERM')
+        signalGroup(child, 'SIGTERM')
       }),
+  }
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-child.pid!, signal)
+  } catch {
+    child.kill(signal)
   }
 }
 

@@ -73,7 +73,7 @@ export function createHost(options: HostOptions): Host {
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
   const services = createPluginServices(options.plugins, routers)
   const guard = createInstanceGuard(resourceTypes)
-  const middleware = createHostMiddleware({ database: options.database, authenticator, services, guard })
+  const middleware = createHostMiddleware({ database: options.database, services, guard })
   const known = { ruleIds: new Set(accessRules.map((rule) => rule.id)), resourceTypes }
   const mountOptions = { database: options.database, middleware, guard, known, maxBatchKeys: limits.maxBatchKeys }
   const mounts = new Map<string, PluginMount>(

@@ -3,11 +3,13 @@ import type { Context } from 'hono'
 import type { AuthRequest, CombinedAuthenticator } from './authenticator.ts'
 import { clientAddressOf } from './client-address.ts'
 import type { HostLimits } from './host-limits.ts'
-import { errorResponse, jsonResponse, procedureErrorResponse, withHeaders } from './http-responses.ts'
+import { errorResponse, jsonResponse, procedureErrorResponse } from './http-responses.ts'
+import type { Identity } from './identity.ts'
 import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { authFailureReason } from './auth-failure-reason.ts'
+import type { RequestRecord } from './request-record.ts'
 import { requestRecordOf } from './request-tracking.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
@@ -20,8 +22,22 @@ export interface RouteDeps {
   readonly database: Database
 }
 
-/** The host's plugin routes: the JSON endpoint and the per-procedure endpoint. */
+/** The host's HTTP routes: health, the JSON endpoint and the per-procedure endpoint. */
 export function createRoutes({ mounts, authenticator, limits, logger, database }: RouteDeps) {
+  /** Authenticates once for the request (noting who, or why not, in its record); a refusal is thrown as its wire error. */
+  async function authenticate(c: Context, record: RequestRecord) {
+    const request = authRequestOf(c)
+    const outcome = await authenticator.authenticate(request)
+    if (outcome.ok) {
+      record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }
+      return outcome
+    }
+    record.authFailure = authFailureReason(request, outcome)
+    const headers: Record<string, string> = { ...outcome.headers }
+    if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
+    throw new WireError({ code: outcome.code, message: outcome.message }, headers)
+  }
+
   async function jsonEndpoint(c: Context) {
     const record = requestRecordOf(c)
     const { requestId } = record
@@ -30,69 +46,52 @@ export function createRoutes({ mounts, authenticator, limits, logger, database }
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
       record.plugin = mount.pluginId
-      const authRequest = authRequestOf(c)
-      const outcome = await authenticator.authenticate(authRequest)
-      if (!outcome.ok) {
-        record.authFailure = authFailureReason(authRequest, outcome)
-        const headers: Record<string, string> = { ...outcome.headers }
-        if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
-        throw new WireError({ code: outcome.code, message: outcome.message }, headers)
-      }
-      authHeaders = outcome.headers
+      const { identity, headers } = await authenticate(c, record)
+      authHeaders = headers
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
-      record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }
       const body = parseJson(await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes))
       record.procedures = mount.knownProcedures(body)
-      const results = await mount.jsonBatch(body, {
-        db: database.db,
-        requestId,
-        logger: requestLogger,
-        identity: outcome.identity,
-        responseHeaders: new Headers(),
-      })
+      const results = await mount.jsonBatch(body, batchContext({ requestId, logger: requestLogger, identity }))
       return jsonResponse(results, requestId, { headers: authHeaders })
     } catch (error) {
       return errorResponse(toWireError(error, requestLogger), requestId, authHeaders)
     }
   }
 
+  /**
+   * One procedure, its input the whole body (empty = none), its output the
+   * whole answer; errors in oRPC's shape so oRPC clients decode them. It runs
+   * through the same checks and handlers as a one-key JSON batch, without
+   * re-wrapping the request for a second parser.
+   */
   async function procedureEndpoint(c: Context) {
     const record = requestRecordOf(c)
     const { requestId } = record
     const requestLogger = logger.child({ requestId })
+    let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
       record.plugin = mount.pluginId
-      const procedure = c.req.param('procedure')
-      if (procedure !== undefined && mount.procedureNames.has(procedure)) record.procedures = [procedure]
+      const procedure = c.req.param('procedure')!
+      if (mount.procedureNames.has(procedure)) record.procedures = [procedure]
+      const { identity, headers } = await authenticate(c, record)
+      authHeaders = headers
       const text = await readBodyText(bodySourceOf(c.req.raw, c.env), limits.maxBodyBytes)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
-      const headers = new Headers(c.req.raw.headers)
-      headers.delete('content-length')
-      const request = new Request(c.req.url, { method: 'POST', headers, body: text === '' ? undefined : text })
-      const responseHeaders = new Headers({ 'x-request-id': requestId })
-      const { matched, response } = await mount.handler.handle(request, {
-        prefix: mount.prefix,
-        context: {
-          db: database.db,
-          requestId,
-          logger: requestLogger,
-          authRequest: authRequestOf(c),
-          responseHeaders,
-          record,
-        },
-      })
-      if (!matched) {
-        throw wireError('NOT_FOUND', `Unknown procedure "${procedure}" in plugin "${mount.pluginId}"`, { procedure })
-      }
-      return withHeaders(response, responseHeaders)
+      const input = text === '' ? null : parseJson(text)
+      const results = await mount.jsonBatch({ [procedure]: input }, batchContext({ requestId, logger: requestLogger, identity }))
+      return jsonResponse(results[procedure] ?? null, requestId, { headers: authHeaders })
     } catch (error) {
-      return procedureErrorResponse(toWireError(error, requestLogger), requestId)
+      return procedureErrorResponse(toWireError(error, requestLogger), requestId, authHeaders)
     }
+  }
+
+  function batchContext(request: { requestId: string; logger: Logger; identity: Identity }) {
+    return { ...request, db: database.db }
   }
 
   return { jsonEndpoint, procedureEndpoint }

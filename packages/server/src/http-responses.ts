@@ -24,10 +24,10 @@ export function errorResponse(error: WireError, requestId: string, extra?: Reado
  * every error there — the host's before the handler, oRPC's inside it — reads
  * alike and oRPC clients decode it: `{defined, code, status, message, data}`.
  */
-export function procedureErrorResponse(error: WireError, requestId: string): Response {
+export function procedureErrorResponse(error: WireError, requestId: string, extra?: Readonly<Record<string, string>>): Response {
   const { code, message, issues } = error.body
   const body = { defined: false, code, status: error.status, message, ...(issues ? { data: { issues } } : {}) }
-  return respondWithError(error, body, { requestId })
+  return respondWithError(error, body, { requestId, extra })
 }
 
 function respondWithError(
@@ -38,11 +38,4 @@ function respondWithError(
   const headers = new Headers({ ...extra, 'content-type': JSON_TYPE, 'x-request-id': requestId, ...error.headers })
   if (error.status === 401) headers.set('www-authenticate', 'Bearer')
   return new Response(JSON.stringify(body), { status: error.status, headers })
-}
-
-/** Copies a response, adding headers (the oRPC handler's responses are not ours to mutate). */
-export function withHeaders(response: Response, extra: Headers): Response {
-  const headers = new Headers(response.headers)
-  extra.forEach((value, key) => headers.set(key, value))
-  return new Response(response.body, { status: response.status, headers })
 }

@@ -66,12 +66,11 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys, guard
     return results
   }
 
-  return async function jsonBatch(body: unknown, context: HostContext & { identity: Identity }) {
+  return async function jsonBatch(body: unknown, context: HostContext) {
     const calls = await prepare(body, context.identity)
     const needsTransaction = calls.length > 1 || calls.some((c) => c.entry.writes)
-    const authorized = { ...context, preauthorized: true }
-    if (!needsTransaction) return run(calls, authorized)
-    return runInTransaction(database, (trx) => run(calls, { ...authorized, db: trx, inTransaction: true }))
+    if (!needsTransaction) return run(calls, context)
+    return runInTransaction(database, (trx) => run(calls, { ...context, db: trx, inTransaction: true }))
   }
 }
 

@@ -1,4 +1,3 @@
-import { OpenAPIHandler } from '@orpc/openapi/fetch'
 import { os, type AnyRouter } from '@orpc/server'
 import type { HostContext } from './host-context.ts'
 import type { createHostMiddleware } from './host-middleware.ts'
@@ -12,8 +11,8 @@ import type { PluginDefinition } from './plugin.ts'
 export interface PluginMount {
   readonly pluginId: string
   readonly prefix: `/api/${string}`
+  /** Both endpoints' engine: the JSON endpoint's batch, and the per-procedure endpoint's one-key batch. */
   readonly jsonBatch: ReturnType<typeof createJsonBatch>
-  readonly handler: OpenAPIHandler<HostContext>
   /** Names of the plugin's procedures. */
   readonly procedureNames: ReadonlySet<string>
   /** The keys of a JSON-endpoint body that name procedures of this plugin (for logs and metrics). */
@@ -28,7 +27,7 @@ export interface MountOptions {
   readonly maxBatchKeys: JsonBatchOptions['maxKeys']
 }
 
-/** Wraps a plugin's router in the host middleware and makes both endpoints' handlers. */
+/** Wraps a plugin's router in the host middleware and builds its batch engine, once. */
 export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, options: MountOptions): PluginMount {
   const router = os.$context<HostContext>().use(options.middleware).router(pluginRouter as never) as AnyRouter
   const procedures = collectProcedures(plugin, router, options.known)
@@ -43,7 +42,6 @@ export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, o
       maxKeys: options.maxBatchKeys,
       guard: options.guard,
     }),
-    handler: new OpenAPIHandler<HostContext>(router),
     procedureNames,
     knownProcedures: (body) => {
       if (typeof body !== 'object' || body === null) return undefined

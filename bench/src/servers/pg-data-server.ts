@@ -1,0 +1,34 @@
+// Postgres data ceiling: a bare Hono route reading the same systems through one
+// prepared pg query per request (pool of BENCH_POOL_SIZE, as the host's) and
+// returning the same JSON. No oRPC, no auth, no Kysely.
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import pg from 'pg'
+
+interface Row {
+  id: string
+  name: string
+  description: string | null
+  metadata: string
+  created_at: string
+  updated_at: string
+}
+
+const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: Number(process.env.BENCH_POOL_SIZE ?? 10) })
+const query = { name: 'bench-get-systems', text: 'select * from catalog_systems order by name, id' }
+const app = new Hono()
+app.post('/api/catalog/', async (c) => {
+  await c.req.text()
+  const { rows } = await pool.query<Row>(query)
+  const systems = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    metadata: JSON.parse(row.metadata),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }))
+  return new Response(JSON.stringify({ getSystems: { systems } }), { headers: { 'content-type': 'application/json' } })
+})
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT) })
+process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))))
