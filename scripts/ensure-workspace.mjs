@@ -46,23 +46,30 @@ function ensurePnpm() {
   return env
 }
 
+function dependenciesCurrent() {
+  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === lockfileHash()
+}
+
+function consoleBuilt() {
+  const web = join(ROOT, 'apps', 'web')
+  return !existsSync(join(web, 'package.json')) || existsSync(join(web, 'dist', 'index.html'))
+}
+
 function lockfileHash() {
   return createHash('sha256').update(readFileSync(join(ROOT, 'pnpm-lock.yaml'))).digest('hex')
 }
 
 /** Installs the workspace when node_modules is missing or was installed from another lockfile. */
 function ensureDependencies(env) {
-  const hash = lockfileHash()
-  if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return
+  if (dependenciesCurrent()) return
   say('installing dependencies (pnpm install --frozen-lockfile)')
   run('pnpm', ['install', '--frozen-lockfile'], env)
-  writeFileSync(STAMP, hash)
+  writeFileSync(STAMP, lockfileHash())
 }
 
 /** Builds the web console once when the app has one and it is not built yet. */
 function ensureConsoleBuilt(env) {
-  const web = join(ROOT, 'apps', 'web')
-  if (!existsSync(join(web, 'package.json')) || existsSync(join(web, 'dist', 'index.html'))) return
+  if (consoleBuilt()) return
   say('building the web console (apps/web)')
   run('pnpm', ['--filter', './apps/web', 'run', 'build'], env)
 }
@@ -73,6 +80,8 @@ function ensureConsoleBuilt(env) {
  * @example const env = ensureWorkspace({ start: true })
  */
 export function ensureWorkspace({ start }) {
+  // A start with everything in place needs no pnpm: skip looking for it (it costs a process start).
+  if (start && dependenciesCurrent() && consoleBuilt()) return { ...process.env }
   const env = ensurePnpm()
   ensureDependencies(env)
   if (start) ensureConsoleBuilt(env)
