@@ -40,15 +40,16 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** Ready = not 503 on `/api/ready`: Checkpost listens before it migrates; servers without the route answer 404. */
 const anyAnswer = async (url: string) => {
-  const response = await fetch(`${url}/`, { method: 'GET' })
+  const response = await fetch(`${url}/api/ready`, { method: 'GET' })
   await response.arrayBuffer()
-  return true
+  return response.status !== 503
 }
 
 /**
  * Spawns `node [--import tsx] script` (or `options.command`) on a free port of 127.0.0.1 with warn-level
- * logs, and resolves once `ready` accepts an answer (polled every 5 ms).
+ * logs, and resolves once `ready` accepts an answer (polled every 5 ms; default: `/api/ready` is not 503).
  */
 export async function spawnServer(script: string, options: SpawnOptions): Promise<ServerProcess> {
   const port = await freePort()

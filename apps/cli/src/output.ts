@@ -1,16 +1,17 @@
 import type { Application, ApplicationWithSecret, Role } from '@checkpost/auth-applications-contract'
 
-/** Where the CLI writes; injectable so tests can capture it. */
+/** Where the CLI writes (and reads a password from); injectable so tests can capture it. */
 export interface CliOutput {
   out(text: string): void
   err(text: string): void
-  /** Where `--password-stdin` reads from (process.stdin unless given). */
+  /** Standard input, for `--password-stdin` (default: process.stdin). */
   readonly stdin?: AsyncIterable<Buffer | string>
 }
 
 export const processOutput: CliOutput = {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
+  stdin: process.stdin,
 }
 
 export function formatApplication(app: Application): string {

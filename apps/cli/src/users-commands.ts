@@ -5,7 +5,11 @@ import { DomainError, nameSchema } from '@checkpost/contract'
 import { runInTransaction } from '@checkpost/db'
 import type { z } from 'zod'
 import { CliError } from './cli-error.ts'
-import { resolveRoles, type CommandContext } from './commands.ts'
+import type { CommandContext as SessionContext } from './cli-session.ts'
+import { resolveRoles } from './resolve-roles.ts'
+
+/** A session's context plus whether to print JSON. */
+export type CommandContext = SessionContext & { readonly json: boolean }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 

@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly consoleDir: string | null
   /** Serve the OpenAPI document and /api/docs (CHECKPOST_OPENAPI, `on` or `off`). */
   readonly openapi: boolean
+  /** The Prometheus listener (CHECKPOST_METRICS_PORT / _HOST); unset = no metrics. */
+  readonly metrics?: { readonly hostname: string; readonly port: number }
 }
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -48,7 +50,14 @@ export function readConfig(env: Env): ServerConfig {
     },
     consoleDir: env.CHECKPOST_CONSOLE_DIR === 'off' ? null : env.CHECKPOST_CONSOLE_DIR || DEFAULT_CONSOLE_DIR,
     openapi: onOff(env, 'CHECKPOST_OPENAPI', true),
+    metrics: metricsAddress(env),
   }
+}
+
+function metricsAddress(env: Env): ServerConfig['metrics'] {
+  if (env.CHECKPOST_METRICS_PORT === undefined || env.CHECKPOST_METRICS_PORT === '') return undefined
+  const port = intSetting(env, 'CHECKPOST_METRICS_PORT', { fallback: 0, min: 0, max: 65535 })
+  return { hostname: env.CHECKPOST_METRICS_HOST || '127.0.0.1', port }
 }
 
 function intSetting(env: Env, name: string, range: { fallback: number; min: number; max: number }): number {

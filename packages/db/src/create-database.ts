@@ -17,7 +17,19 @@ export interface Database<TTables = any> {
   readonly engine: Engine
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>
+  /** Connection pool figures (Postgres; SQLite has one connection and no pool). */
+  poolStats?(): PoolStats
   close(): Promise<void>
+}
+
+/** A connection pool's figures at one instant. */
+export interface PoolStats {
+  /** Open connections, idle or busy. */
+  readonly total: number
+  readonly idle: number
+  /** Queries waiting for a connection. */
+  readonly waiting: number
+  readonly max: number
 }
 
 export interface CreateDatabaseOptions {
@@ -89,6 +101,7 @@ function openPostgres(url: string, options: CreateDatabaseOptions): Database {
     ping: async () => {
       await sql`select 1`.execute(db)
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
     close: () => db.destroy(),
   }
 }

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.ts'
 import { createEscalationGuard } from './escalation-guard.ts'
 import { createHostMiddleware } from './host-middleware.ts'
 import { resolveLimits, type HostLimits } from './host-limits.ts'
+import { createHealthRoutes, unavailable, type HostState } from './health-routes.ts'
 import { createRoutes, requestIdOf } from './host-routes.ts'
 import { errorResponse } from './http-responses.ts'
 import { createInstanceGuard } from './instance-guard.ts'
@@ -18,6 +19,9 @@ import { gatherAccessRules, gatherMemberKinds, gatherResourceTypes, pickAuditSin
 import { mountOpenApiRoutes } from './openapi/openapi-routes.ts'
 import { createPluginServices } from './plugin-services.ts'
 import type { PluginDefinition, PluginDeps } from './plugin.ts'
+import { NO_METRICS, type PluginMetrics } from './plugin-metrics.ts'
+import type { RequestObserver } from './request-observer.ts'
+import { createRequestTracking } from './request-tracking.ts'
 import { toWireError, wireError } from './wire-error.ts'
 
 export interface HostOptions {
@@ -30,15 +34,26 @@ export interface HostOptions {
   readonly settings?: Readonly<Record<string, string | undefined>>
   /** Serve `GET /api/openapi.json` and `GET /api/docs` (default true). */
   readonly openapi?: boolean
+  /** Told of every finished request (metrics). */
+  readonly observer?: RequestObserver
+  /** Where plugins register gauges (default: nowhere). */
+  readonly metrics?: PluginMetrics
+  /**
+   * True when the caller listens before migrating: plugin routes answer 503 and
+   * `/api/ready` fails until `start()`. Default false (the database is ready).
+   */
+  readonly startsUnready?: boolean
 }
 
 /** A built host: the Hono app plus the lifecycle of what runs beside it. */
 export interface Host {
   readonly app: Hono
   readonly accessRules: readonly AccessRule[]
-  /** Starts the plugins' background tasks. */
+  /** Starting (migrations), ready, or stopping. */
+  state(): HostState
+  /** Marks the host ready and starts the plugins' background tasks. */
   start(): void
-  /** Stops background tasks and flushes pending writes; the database stays open. */
+  /** Marks it stopping, stops background tasks and flushes pending writes; the database stays open. */
   close(): Promise<void>
 }
 
@@ -60,6 +75,7 @@ export function createHost(options: HostOptions): Host {
     resourceTypes,
     settings: options.settings ?? {},
     memberKinds: gatherMemberKinds(options.plugins),
+    metrics: options.metrics ?? NO_METRICS,
   }
   const deps: PluginDeps = { ...baseDeps, rbac: pickRbacDirectory(options.plugins, baseDeps) }
   const clientAddressOf = createClientAddressResolver(deps.settings.CHECKPOST_TRUSTED_PROXIES)
@@ -78,10 +94,19 @@ export function createHost(options: HostOptions): Host {
   )
   const tasks: BackgroundTask[] = options.plugins.flatMap((plugin) => plugin.background?.(deps) ?? [])
 
+  let state: HostState = options.startsUnready ? 'starting' : 'ready'
   const app = new Hono()
   const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database, clientAddressOf })
-  app.get('/api/health', routes.health)
+  const healthRoutes = createHealthRoutes({ database: options.database, logger, state: () => state })
+  app.use(createRequestTracking({ logger, observer: options.observer }))
+  app.get('/api/health', healthRoutes.health)
+  app.get('/api/ready', healthRoutes.ready)
+  // The document needs no database: served while migrations run too.
   if (options.openapi ?? true) mountOpenApiRoutes(app, { plugins: options.plugins, maxBatchKeys: limits.maxBatchKeys, logger })
+  app.use('/api/:pluginId/*', async function refuseUntilReady(c, next) {
+    if (state === 'starting') return unavailable('Starting: migrations are running', requestIdOf(c))
+    await next()
+  })
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
@@ -95,8 +120,13 @@ export function createHost(options: HostOptions): Host {
   return {
     app,
     accessRules,
-    start: () => tasks.forEach((task) => task.start()),
+    state: () => state,
+    start: () => {
+      state = 'ready'
+      tasks.forEach((task) => task.start())
+    },
     close: async () => {
+      state = 'stopping'
       await Promise.all(tasks.map((task) => task.stop()))
       await authenticator.flush()
     },

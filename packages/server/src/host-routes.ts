@@ -9,7 +9,9 @@ import type { Logger } from './logger.ts'
 import type { PluginMount } from './plugin-mount.ts'
 import { jsonDepthExceeds } from './json-depth.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
-import { resolveRequestId } from './request-id.ts'
+import { authFailureReason } from './auth-failure-reason.ts'
+import type { RequestRecord } from './request-record.ts'
+import { requestRecordOf } from './request-tracking.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
 /** What the HTTP routes need, built once by the host. */
@@ -24,40 +26,35 @@ export interface RouteDeps {
 
 /** The host's HTTP routes: health, the JSON endpoint and the per-procedure endpoint. */
 export function createRoutes({ mounts, authenticator, limits, logger, database, clientAddressOf }: RouteDeps) {
-  const HEALTH_TIMEOUT_MS = 2000
-
-  async function health(c: Context) {
-    const requestId = requestIdOf(c)
-    try {
-      await withTimeout(database.ping(), HEALTH_TIMEOUT_MS)
-      return jsonResponse({ status: 'ok' }, requestId)
-    } catch (error) {
-      logger.warn('health check failed', { requestId, error })
-      return jsonResponse({ code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable' }, requestId, { status: 503 })
+  /** Authenticates once for the request (noting who, or why not, in its record); a refusal is thrown as its wire error. */
+  async function authenticate(c: Context, record: RequestRecord) {
+    const request = authRequestOf(c, clientAddressOf)
+    const outcome = await authenticator.authenticate(request)
+    if (outcome.ok) {
+      record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }
+      return outcome
     }
-  }
-
-  /** Authenticates once for the request; a refusal is thrown as its wire error. */
-  async function authenticate(c: Context) {
-    const outcome = await authenticator.authenticate(authRequestOf(c, clientAddressOf))
-    if (outcome.ok) return outcome
+    record.authFailure = authFailureReason(request, outcome)
     const headers: Record<string, string> = { ...outcome.headers }
     if (outcome.retryAfterSeconds !== undefined) headers['retry-after'] = String(outcome.retryAfterSeconds)
     throw new WireError({ code: outcome.code, message: outcome.message }, headers)
   }
 
   async function jsonEndpoint(c: Context) {
-    const requestId = requestIdOf(c)
+    const record = requestRecordOf(c)
+    const { requestId } = record
     const requestLogger = logger.child({ requestId })
     let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
-      const { identity, headers } = await authenticate(c)
+      record.plugin = mount.pluginId
+      const { identity, headers } = await authenticate(c, record)
       authHeaders = headers
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
       const body = parseJson(await readJsonText(c, limits))
+      record.procedures = mount.knownProcedures(body)
       const results = await mount.jsonBatch(body, batchContext({ requestId, logger: requestLogger, identity, sourceIp: clientAddressOf(c) }))
       return jsonResponse(results, requestId, { headers: authHeaders })
     } catch (error) {
@@ -72,13 +69,16 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
    * re-wrapping the request for a second parser.
    */
   async function procedureEndpoint(c: Context) {
-    const requestId = requestIdOf(c)
+    const record = requestRecordOf(c)
+    const { requestId } = record
     const requestLogger = logger.child({ requestId })
     let authHeaders: Readonly<Record<string, string>> | undefined
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
+      record.plugin = mount.pluginId
       const procedure = c.req.param('procedure')!
-      const { identity, headers } = await authenticate(c)
+      if (mount.procedureNames.has(procedure)) record.procedures = [procedure]
+      const { identity, headers } = await authenticate(c, record)
       authHeaders = headers
       const text = await readJsonText(c, limits)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
@@ -96,7 +96,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
     return { ...request, db: database.db }
   }
 
-  return { health, jsonEndpoint, procedureEndpoint }
+  return { jsonEndpoint, procedureEndpoint }
 }
 
 /** What the authenticators see of a request. */
@@ -113,7 +113,7 @@ export function authRequestOf(c: Context, clientAddressOf: ClientAddressResolver
 
 /** The request id of this request (a safe incoming one, or a fresh UUID). */
 export function requestIdOf(c: Context): string {
-  return resolveRequestId(c.req.header('x-request-id'))
+  return requestRecordOf(c).requestId
 }
 
 function findMount(mounts: ReadonlyMap<string, PluginMount>, pluginId: string | undefined): PluginMount {
@@ -138,16 +138,3 @@ function parseJson(text: string): unknown {
     throw wireError('BAD_REQUEST', 'Body is not valid JSON')
   }
 }
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out after ${ms} ms`)), ms)
-  })
-  try {
-    return await Promise.race([promise, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
-}
-

@@ -29,3 +29,8 @@ export { createApiKeyFormat, hashApiSecret, sameApiSecretHash, type ApiKeyFormat
 export * from './bounded-cache.ts'
 export { OPENAPI_PATH } from './openapi/openapi-routes.ts'
 export { API_DOCS_PATH } from './openapi/api-docs.ts'
+export type { HostState } from './health-routes.ts'
+export * from './request-observer.ts'
+export * from './request-record.ts'
+export * from './auth-failure-reason.ts'
+export * from './plugin-metrics.ts'

@@ -13,6 +13,10 @@ export interface PluginMount {
   readonly prefix: `/api/${string}`
   /** Both endpoints' engine: the JSON endpoint's batch, and the per-procedure endpoint's one-key batch. */
   readonly jsonBatch: ReturnType<typeof createJsonBatch>
+  /** Names of the plugin's procedures. */
+  readonly procedureNames: ReadonlySet<string>
+  /** The keys of a JSON-endpoint body that name procedures of this plugin (for logs and metrics). */
+  knownProcedures(body: unknown): readonly string[] | undefined
 }
 
 export interface MountOptions {
@@ -27,6 +31,7 @@ export interface MountOptions {
 export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, options: MountOptions): PluginMount {
   const router = os.$context<HostContext>().use(options.middleware).router(pluginRouter as never) as AnyRouter
   const procedures = collectProcedures(plugin, router, options.known)
+  const procedureNames: ReadonlySet<string> = new Set(procedures.keys())
   return {
     pluginId: plugin.id,
     prefix: `/api/${plugin.id}`,
@@ -37,5 +42,12 @@ export function mountPlugin(plugin: PluginDefinition, pluginRouter: AnyRouter, o
       maxKeys: options.maxBatchKeys,
       guard: options.guard,
     }),
+    procedureNames,
+    knownProcedures: (body) => {
+      if (typeof body !== 'object' || body === null) return undefined
+      const names: string[] = []
+      for (const key in body) if (procedureNames.has(key)) names.push(key)
+      return names
+    },
   }
 }

@@ -12,6 +12,7 @@ import type { Identity } from './identity.ts'
 import type { HttpRoute } from './http-route.ts'
 import type { Logger } from './logger.ts'
 import type { MemberKind, RbacDirectory } from './rbac-directory.ts'
+import type { PluginMetrics } from './plugin-metrics.ts'
 
 /**
  * What a procedure handler sees, made fresh per request. `TTables` is the
@@ -69,6 +70,8 @@ export interface PluginDeps<TTables = any> {
   readonly rbac?: RbacDirectory
   /** Identity kinds other plugins own (users), by kind, for team membership. */
   readonly memberKinds: ReadonlyMap<string, MemberKind>
+  /** Where a plugin registers gauges for the metrics listener (absent: nowhere). */
+  readonly metrics?: PluginMetrics
 }
 
 /**

@@ -15,14 +15,13 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** Listens with @hono/node-server; resolves once the port is bound. */
+/** Listens with @hono/node-server; resolves once the port is bound. The caller starts the host. */
 export async function serveHost(host: Host, options: ServeOptions): Promise<RunningServer> {
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: host.app.fetch, hostname: options.hostname, port: options.port }, () => resolve(s))
     s.once('error', reject)
   })
   const { port } = server.address() as AddressInfo
-  host.start()
   const displayHost = options.hostname.includes(':') ? `[${options.hostname}]` : options.hostname
   return {
     url: `http://${displayHost}:${port}`,

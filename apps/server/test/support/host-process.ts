@@ -20,10 +20,11 @@ export interface HostProcess {
 
 /**
  * Spawns a host process on 127.0.0.1 with PORT=0 and resolves once it logs
- * "checkpost listening" (its url is read from that line).
+ * `waitFor` ("checkpost listening": migrated and serving; "checkpost migrating":
+ * listening, before migrations); its url is read from that line.
  * @example const a = await spawnHostProcess({ CHECKPOST_DATABASE_URL: url, CHECKPOST_DATABASE_SCHEMA: schema })
  */
-export function spawnHostProcess(env: Readonly<Record<string, string>>): Promise<HostProcess> {
+export function spawnHostProcess(env: Readonly<Record<string, string>>, waitFor = 'checkpost listening'): Promise<HostProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', CHECKPOST_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,7 +39,7 @@ export function spawnHostProcess(env: Readonly<Record<string, string>>): Promise
       reject(new Error(`host did not start within ${START_TIMEOUT_MS} ms:\n${output}`))
     }, START_TIMEOUT_MS)
     const onData = () => {
-      const url = listeningUrl(output)
+      const url = urlLoggedWith(output, waitFor)
       if (!url) return
       clearTimeout(timer)
       child.stdout.off('data', onData)
@@ -66,8 +67,8 @@ function handle(child: ChildProcess, url: string, io: { output: () => string; ex
   }
 }
 
-function listeningUrl(output: string): string | undefined {
-  return parseLogLines(output).find((line) => line.message === 'checkpost listening')?.url as string | undefined
+function urlLoggedWith(output: string, message: string): string | undefined {
+  return parseLogLines(output).find((line) => line.message === message)?.url as string | undefined
 }
 
 function parseLogLines(output: string): Record<string, unknown>[] {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { runInTransaction, type Database } from '@checkpost/db'
-import type { BackgroundTask, Clock, Logger } from '@checkpost/server'
+import type { BackgroundTask, Clock, Logger, PluginMetrics } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { findCheck, toHealthCheck } from './check-repository.ts'
 import type { AddressPolicy } from './address-policy.ts'
@@ -20,6 +20,7 @@ export interface CheckSchedulerOptions {
   readonly policy: AddressPolicy
   /** Probes at once, in all and per target. */
   readonly limits: ProbeLimits
+  readonly metrics?: PluginMetrics
 }
 
 /** Extra lease time past a probe's own timeout before another process may take the check over. */
@@ -42,6 +43,9 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
   const slots = createProbeSlots(options.limits)
   let timer: NodeJS.Timeout | undefined
   let ticking: Promise<void> | undefined
+  let lagSeconds = 0
+  options.metrics?.gauge({ name: 'checkpost_healthcheck_probes_in_flight', help: 'HTTP probes running in this process', read: () => inFlight.size })
+  options.metrics?.gauge({ name: 'checkpost_healthcheck_scheduler_lag_seconds', help: 'How overdue the most overdue due check was at the last tick', read: () => lagSeconds })
 
   async function claim(check: ReturnType<typeof toHealthCheck>, now: Date): Promise<boolean> {
     const { id, intervalSeconds } = check
@@ -100,6 +104,7 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
     let waiting = 0 // due rows left unclaimed so far: the next page starts after them
     for (let round = 0; round < ROUNDS_PER_TICK && slots.room() > 0; round++) {
       const due = await findDue(now.toISOString(), waiting)
+      if (round === 0) lagSeconds = overdueSeconds(due[0]?.next_run_at, now)
       for (const row of due) {
         const check = toHealthCheck(row)
         if (!check.http || !slots.canStart(check.http.url)) waiting++
@@ -148,4 +153,8 @@ export function createCheckScheduler(options: CheckSchedulerOptions): Background
       await Promise.all(inFlight)
     },
   }
+}
+
+function overdueSeconds(nextRunAt: string | null | undefined, now: Date): number {
+  return nextRunAt ? Math.max(0, now.getTime() - Date.parse(nextRunAt)) / 1000 : 0
 }

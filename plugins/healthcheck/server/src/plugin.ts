@@ -24,7 +24,7 @@ export const healthcheckPlugin = definePlugin<HealthcheckTables>({
     if (resourceType !== 'catalog.system') return
     for (const id of await checkIdsOfSystem(db, resourceId)) await deleteCheckRow(db, id)
   },
-  background: ({ database, clock, logger, settings }) => {
+  background: ({ database, clock, logger, settings, metrics }) => {
     const config = readHealthcheckSettings(settings)
     return [
       createCheckScheduler({
@@ -34,6 +34,7 @@ export const healthcheckPlugin = definePlugin<HealthcheckTables>({
         tickMs: config.tickMs,
         policy: createAddressPolicy(settings[ALLOWED_NETWORKS_SETTING]),
         limits: { total: config.maxProbes, perTarget: config.maxProbesPerTarget },
+        metrics,
       }),
       createResultRetention({ database, clock, logger, days: config.retentionDays, everyMs: config.retentionEveryMs }),
     ]
