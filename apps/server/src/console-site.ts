@@ -7,8 +7,12 @@ import type { Context, Hono, Next } from 'hono'
 /** Where `pnpm build` writes the web console: apps/web/dist (the same from src/ and from the bundled dist/). */
 export const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
-/** Paths the console never answers: the API and the session routes keep their own 404s. */
-const RESERVED = /^\/(api|auth)(\/|$)/
+/**
+ * Paths the console never answers: the API and the session routes keep their own
+ * 404s, and so does `/metrics` (served only on the metrics listener; a scraper
+ * pointed at the public port gets a 404, not the console's page).
+ */
+const RESERVED = /^\/(api|auth|metrics)(\/|$)/
 
 const CONSOLE_HEADERS: Readonly<Record<string, string>> = {
   // Everything the console loads comes from this host: no CDN, no inline script.
