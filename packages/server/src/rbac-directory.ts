@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ResourceGrant } from './escalation-guard.ts'
+import type { ResourceGrant } from './escalation-check.ts'
 import type { ResourceAccessView } from './resource-access.ts'
 
 /** One identity as a team member: an application or a user. */
