@@ -23,6 +23,14 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(response.status).toBe(200)
     })
 
+    it('serves a valid key from an address that is over its failure limit (a shared NAT with the guesser)', async () => {
+      await using t = await start()
+      const { key, id } = await t.createKey([READ])
+      for (let i = 0; i < 30; i++) await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
+      expect((await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')).status).toBe(429)
+      expect((await getSystems(t, key, '198.51.100.7')).status).toBe(200)
+    })
+
     it("keeps other applications' first requests working while one id is flooded with 300 concurrent wrong secrets", async () => {
       await using t = await start()
       const victim = await t.createKey([READ])

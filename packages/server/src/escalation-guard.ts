@@ -1,4 +1,4 @@
-import { ALL_ACCESS, DomainError, grantsAccess, type AccessLevel, type AccessRule } from '@checkpost/contract'
+import { ALL_ACCESS, DomainError, grantsAccess, type AccessRule } from '@checkpost/contract'
 import type { Kysely } from 'kysely'
 import type { Identity } from './identity.ts'
 import type { InstanceRules } from './instance-rules.ts'

@@ -1,4 +1,4 @@
-import { cursorSchema, idSchema, limitSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { cursorSchema, idSchema, limitSchema, optionalInput, timestampSchema, tokenSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** One audit entry (DESIGN: audit log); never a secret or a hash. */
@@ -17,8 +17,8 @@ export type AuditLogEntry = z.infer<typeof auditEntrySchema>
 /** getAuditLog filters; newest entries first, `from`/`to` inclusive. */
 export const getAuditLogInput = optionalInput(
   z.object({
-    actorId: z.string().min(1).max(200).optional(),
-    targetId: z.string().min(1).max(200).optional(),
+    actorId: tokenSchema(200).optional(),
+    targetId: tokenSchema(200).optional(),
     action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'must look like resource.verb').optional(),
     from: timestampSchema.optional(),
     to: timestampSchema.optional(),

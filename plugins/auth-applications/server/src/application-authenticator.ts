@@ -47,13 +47,16 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
   const identityOf = createIdentityLoader(database)
   const lastUsed = createLastUsedRecorder(options)
 
-  /** True when the presented secret is the key's current one, or its previous one within the overlap. */
-  async function secretMatches(row: KeyRow | undefined, key: PresentedKey): Promise<boolean> {
+  /**
+   * True when the presented secret is the key's current one, or its previous one
+   * within the overlap. Argon2 for a legacy hash runs only when `mayRunArgon2`.
+   */
+  async function secretMatches(row: KeyRow | undefined, key: PresentedKey, mayRunArgon2: boolean): Promise<boolean> {
     const digest = digestSecret(key.secret)
     const previousActive = row?.previous_secret_expires_at != null && Date.parse(row.previous_secret_expires_at) > clock.now().getTime()
     const current = matchesHash(row?.secret_hash, digest)
     const previous = matchesHash(previousActive ? row!.previous_secret_hash : null, digest)
-    if (current || previous || !row) return current || previous
+    if (current || previous || !row || !mayRunArgon2) return current || previous
     const secret = { text: key.secret, digest }
     if (isLegacyHash(row.secret_hash) && (await verifyLegacy(row.secret_hash, secret))) {
       await upgradeLegacyHash(database.db, row.id, { legacy: row.secret_hash, sha256: hashSecret(key.secret) })
@@ -63,9 +66,11 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
     return legacyPrevious && verifyLegacy(row.previous_secret_hash!, secret)
   }
 
-  async function refuse(request: AuthRequest): Promise<AuthOutcome> {
+  /** A wrong key: counted against its address, and 429 once that address is over its limit. */
+  async function refuse(request: AuthRequest, wait: number | undefined): Promise<AuthOutcome> {
     await failures.recordFailure(request.clientIp)
-    return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
+    if (wait === undefined) return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
+    return { ok: false, code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts from this address', retryAfterSeconds: wait }
   }
 
   async function authenticate(request: AuthRequest): Promise<AuthOutcome | undefined> {
@@ -73,13 +78,13 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
     if (!authorization || !isApplicationCredential(authorization)) return undefined
     const key = parsePresentedKey(authorization)
     if (!key) return { ok: false, code: 'UNAUTHORIZED', message: malformedMessage(authorization) }
+    // A valid key is served even from an address over its failure limit (a NAT
+    // shared with a guesser); SHA-256 keeps checking cheap, and such an address
+    // gets no argon2 for legacy hashes.
     const wait = await failures.retryAfter(request.clientIp)
-    if (wait !== undefined) {
-      return { ok: false, code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts from this address', retryAfterSeconds: wait }
-    }
-    if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return refuse(request)
+    if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return refuse(request, wait)
     const row = await lookup(key.applicationId)
-    if (!(await secretMatches(row, key))) return refuse(request)
+    if (!(await secretMatches(row, key, wait === undefined))) return refuse(request, wait)
     if (Number(row!.key_checksummed) === 1) legacyIds.forget(row!.id)
     const verdict = await checkKeyAccess(row!, request.clientIp)
     if (verdict.refusal) return verdict.refusal

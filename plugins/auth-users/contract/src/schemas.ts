@@ -1,8 +1,8 @@
-import { idSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import { idSchema, isSafeText, nameSchema, optionalInput, timestampSchema, tokenSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** Role ids as auth-applications names them: `admin`, `applications`, or a UUID. */
-const roleIdSchema = z.string().min(1).max(100)
+const roleIdSchema = tokenSchema(100)
 
 /** An email address, trimmed and lower-cased: unique case-insensitively. */
 export const emailSchema = z
@@ -12,8 +12,11 @@ export const emailSchema = z
   .pipe(z.email('must be an email address'))
   .transform((email) => email.toLowerCase())
 
+/** Password text: no NUL or unpaired surrogate (it could not be hashed as the same bytes everywhere). */
+const passwordText = z.string().refine(isSafeText, { message: 'must not contain NUL characters or unpaired surrogates', abort: true })
+
 /** A password: 8–128 characters. */
-export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters')
+export const passwordSchema = passwordText.pipe(z.string().min(8, 'must be at least 8 characters').max(128, 'must be at most 128 characters'))
 
 export const userSchema = z.object({
   id: idSchema,
@@ -64,7 +67,7 @@ export const updateUserInput = z.object({
 export const setUserRolesInput = z.object({ userId: idSchema, roleIds: roleIdsSchema })
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string().min(1).max(128),
+  currentPassword: passwordText.pipe(z.string().min(1).max(128)),
   newPassword: passwordSchema,
 })
 
