@@ -64,6 +64,13 @@ export async function find${r.pascal}(db: Db, id: string): Promise<${r.pascal} |
   return row && to${r.pascal}(row)
 }
 
+/** Which of \`ids\` exist (team grants on absent ids answer 404). */
+export async function existing${r.pascal}Ids(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const rows = await db.selectFrom('${r.table}').select('id').where('id', 'in', [...ids]).execute()
+  return new Set(rows.map((row) => row.id))
+}
+
 /** A new row's values. */
 export interface New${r.pascal} {
   readonly id: string
@@ -171,6 +178,7 @@ function pluginTs(n: PluginNames): string {
   return `import { ${n.camel}AccessRules, ${n.camel}Contract } from '@checkpost/${n.id}-contract'
 import { definePlugin } from '@checkpost/server'
 import { migrations } from './migrations/index.ts'
+import { existing${r.pascal}Ids } from './${r.kebab}-repository.ts'
 import { create${n.pascal}Router, ${label} } from './router.ts'
 import type { ${n.pascal}Tables } from './tables.ts'
 
@@ -181,7 +189,7 @@ export const ${n.camel}Plugin = definePlugin<${n.pascal}Tables>({
   accessRules: ${n.camel}AccessRules,
   migrations,
   router: create${n.pascal}Router,
-  resources: [{ type: '${n.id}.${r.kebab}', label: ${label} }],
+  resources: [{ type: '${n.id}.${r.kebab}', label: ${label}, existingIds: existing${r.pascal}Ids }],
 })
 `
 }
