@@ -1,6 +1,8 @@
+import { authApplicationsAccess } from '@checkpost/auth-applications-contract'
 import { catalogAccess } from '@checkpost/catalog-contract'
 import type { ReactNode } from 'react'
 import { ApiKeysPage } from './pages/api-keys/api-keys-page.tsx'
+import { AuditLogPage } from './pages/audit-log/audit-log-page.tsx'
 import { SETTINGS_TABS, SettingsPage } from './pages/settings-page.tsx'
 import { StatusPage } from './pages/status/status-page.tsx'
 
@@ -23,5 +25,11 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
     render: (tab) => <SettingsPage tab={tab} />,
   },
   { segment: 'status', label: 'Status', visible: (can) => can(catalogAccess.catalog.read.id), render: () => <StatusPage /> },
+  {
+    segment: 'audit-log',
+    label: 'Audit Log',
+    visible: (can) => can(authApplicationsAccess.audit.read.id),
+    render: () => <AuditLogPage />,
+  },
   { segment: 'api-keys', label: 'API Keys', visible: () => true, render: () => <ApiKeysPage /> },
 ]

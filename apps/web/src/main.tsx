@@ -2,14 +2,15 @@ import './zod-config.ts'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { isUnauthorized } from './api/server-error.ts'
+import { isRefusal, isUnauthorized } from './api/server-error.ts'
 import { SessionGate } from './session/session-gate.tsx'
 import './styles.css'
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
-    // A 401 means the session ended: ask the gate to check it (it then shows Sign in); never retry it.
-    queries: { retry: (count, error) => !isUnauthorized(error) && count < 2, refetchOnWindowFocus: true },
+    // A 401 means the session ended: ask the gate to check it (it then shows Sign in). No refusal
+    // (4xx) is retried: the same call gets the same answer, and the reader waits for nothing.
+    queries: { retry: (count, error) => !isRefusal(error) && count < 2, refetchOnWindowFocus: true },
   },
 })
 queryClient.getQueryCache().subscribe((event) => {

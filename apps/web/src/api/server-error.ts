@@ -24,3 +24,8 @@ export function toServerError(status: number, body: unknown, requestId: string |
 export function isUnauthorized(error: unknown): boolean {
   return error instanceof ServerError && error.status === 401
 }
+
+/** True when the server refused the call as asked (4xx): asking again the same way gets the same answer. */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof ServerError && error.status >= 400 && error.status < 500
+}

@@ -1,4 +1,5 @@
 export * from './access.ts'
+export * from './audit-actions.ts'
 export * from './audit-schemas.ts'
 export * from './schemas.ts'
 export * from './team-schemas.ts'
