@@ -27,6 +27,7 @@ beforeAll(async () => {
     input: { systemId, name: 'Ping', kind: 'push' },
   })
   healthCheckId = (check.body as { id: string }).id
+  await seedAuditedChanges()
   await callWithKey(server.url, adminKey, { plugin: 'healthcheck', procedure: 'reportResults', input: { results: [{ healthCheckId, status: 'degraded' }] } })
   const now = Date.now()
   await callWithKey(server.url, adminKey, {
@@ -45,6 +46,14 @@ afterAll(async () => {
   await browser?.close()
   await server?.[Symbol.asyncDispose]()
 })
+
+/** A few changes the audit log records (catalog and health changes are not audited). */
+async function seedAuditedChanges() {
+  const call = (procedure: string, input: unknown) => callWithKey(server.url, adminKey, { plugin: 'auth-applications', procedure, input })
+  const app = await call('createApplication', { name: 'Nightly backup', description: 'Copies the database at 02:00' })
+  const team = await call('createTeam', { name: 'Platform' })
+  await call('addTeamMember', { teamId: (team.body as { id: string }).id, applicationId: (app.body as { id: string }).id })
+}
 
 /** Visits a page through the navigation and waits for its heading. */
 async function visit(page: Page, link: string, heading: string) {
@@ -71,6 +80,10 @@ describe('every page of the console', () => {
     await page.getByText('Search reindex').waitFor()
     await page.getByRole('row', { name: /Payments API/ }).getByText('degraded', { exact: true }).waitFor()
     await w.screenshot('status')
+    await visit(page, 'Audit Log', 'Audit Log')
+    await page.getByRole('rowheader', { name: 'team.member_added' }).waitFor()
+    await page.getByRole('row', { name: /application\.created/ }).getByText('Changes', { exact: true }).click()
+    await w.screenshot('audit-log')
     await visit(page, 'API Keys', 'API Keys')
     await page.getByRole('button', { name: 'Create API Key' }).click()
     await page.getByLabel('Name').fill('laptop')

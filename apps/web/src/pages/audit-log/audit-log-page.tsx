@@ -32,7 +32,7 @@ export function AuditLogPage() {
       <AuditFiltersForm onApply={apply} />
       <ErrorMessage error={log.error} />
       <div className="table-wrap">
-        <table aria-label="Audit log entries" aria-busy={log.isFetching}>
+        <table className="audit-log" aria-label="Audit log entries" aria-busy={log.isFetching}>
           <thead>
             <tr>
               {COLUMNS.map((column) => (
