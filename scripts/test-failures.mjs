@@ -1,7 +1,6 @@
 // Keeps the failure sections of vitest's output (per turbo task) so they can be
 // printed again after the whole run.
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
 const MAX_LINES_PER_TASK = 300
 
