@@ -9,7 +9,9 @@ const REDIS_URL = process.env.CHECKPOST_TEST_REDIS_URL
 /** A logger that keeps its lines, to count what was logged. */
 function recordingLogger(): Logger & { lines: { level: string; message: string }[] } {
   const lines: { level: string; message: string }[] = []
-  const at = (level: string) => (message: string, fields?: LogFields) => void (fields, lines.push({ level, message }))
+  const at = (level: string) => (message: string, _fields?: LogFields) => {
+    lines.push({ level, message })
+  }
   const logger = { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger }
   return logger
 }
