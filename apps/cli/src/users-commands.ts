@@ -1,9 +1,10 @@
 import { emailSchema, passwordSchema } from '@checkpost/auth-users-contract'
 import { createRbacDirectory } from '@checkpost/auth-applications-server'
-import { createUser, deleteUser, hashPassword, listUsers, setPasswordHash } from '@checkpost/auth-users-server'
+import { createUser, deleteUser, findUser, hashPassword, listUsers, setPasswordHash, userAuditEvents as events } from '@checkpost/auth-users-server'
 import { DomainError, nameSchema } from '@checkpost/contract'
 import { runInTransaction } from '@checkpost/db'
 import type { z } from 'zod'
+import { auditCliChange } from './cli-audit.ts'
 import { CliError } from './cli-error.ts'
 import type { CommandContext as SessionContext } from './cli-session.ts'
 import { resolveRoles } from './resolve-roles.ts'
@@ -23,7 +24,9 @@ export async function createUserCommand(
   const password = check(passwordSchema, options.password, 'The password')
   const id = await runInTransaction(ctx.database, async (db) => {
     const roleIds = await resolveRoles(db, options.roles)
-    return createUser(db, { email, name, password, roleIds, at: new Date().toISOString() })
+    const created = await createUser(db, { email, name, password, roleIds, at: new Date().toISOString() })
+    await auditCliChange(db, events.created({ id: created, email, name, roles: roleIds }))
+    return created
   }).catch(rethrowDomain)
   if (ctx.json) ctx.output.out(JSON.stringify({ id, email, name }))
   else ctx.output.out(`User ${name} <${email}> (${id})`)
@@ -40,7 +43,14 @@ export async function listUsersCommand(ctx: CommandContext): Promise<void> {
 /** `users delete ID`: the user's sessions, keys and memberships go with it. */
 export async function deleteUserCommand(ctx: CommandContext, id: string): Promise<void> {
   assertUserId(id)
-  const deleted = await runInTransaction(ctx.database, (db) => deleteUser(db, createRbacDirectory(ctx), id))
+  const deleted = await runInTransaction(ctx.database, async (db) => {
+    const rbac = createRbacDirectory(ctx)
+    const user = await findUser(db, rbac, id)
+    if (!user) return false
+    await deleteUser(db, rbac, id)
+    await auditCliChange(db, events.deleted(user))
+    return true
+  })
   if (!deleted) throw new CliError(`No user with id ${id}`)
   ctx.output.out(`Deleted user ${id}`)
 }
@@ -50,7 +60,13 @@ export async function setPasswordCommand(ctx: CommandContext, id: string, passwo
   assertUserId(id)
   const valid = check(passwordSchema, password, 'The password')
   const hash = await hashPassword(valid)
-  const changed = await runInTransaction(ctx.database, (db) => setPasswordHash(db, id, { passwordHash: hash, at: new Date().toISOString() }))
+  const changed = await runInTransaction(ctx.database, async (db) => {
+    const user = await findUser(db, createRbacDirectory(ctx), id)
+    if (!user) return false
+    await setPasswordHash(db, id, { passwordHash: hash, at: new Date().toISOString() })
+    await auditCliChange(db, events.passwordChanged(user))
+    return true
+  })
   if (!changed) throw new CliError(`No user with id ${id}`)
   ctx.output.out(`Password set for user ${id}`)
 }

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { listAuditEntries } from '@checkpost/auth-applications-server'
+import { createDatabase } from '@checkpost/db'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url))
@@ -55,6 +57,25 @@ describe('checkpost users', () => {
     expect((await cli(['users', 'delete', id], url)).code).toBe(0)
     expect(JSON.parse((await cli(['users', 'list', '--json'], url)).stdout).users).toEqual([])
   })
+
+  it('users create, set-password and delete each write an audit entry with actor kind cli, never the password or its hash', async () => {
+    const url = freshUrl()
+    const { id } = JSON.parse((await cli(['users', 'create', '--email', 'a@example.com', '--name', 'A', '--role', 'admin', '--password-stdin', '--json'], url, `${PASSWORD}\n`)).stdout)
+    expect((await cli(['users', 'set-password', id, '--password-stdin'], url, 'another password\n')).code).toBe(0)
+    const database = createDatabase(url)
+    try {
+      const hash = await database.db.selectFrom('auth_users_accounts').select('password').executeTakeFirstOrThrow()
+      expect((await cli(['users', 'delete', id], url)).code).toBe(0)
+      const { entries } = await listAuditEntries(database.db as never, { limit: 10 })
+      expect(entries.map((e) => e.action)).toEqual(['user.deleted', 'user.password_changed', 'user.created'])
+      expect(entries.every((e) => e.actor.kind === 'cli' && e.target.type === 'user' && e.target.id === id && e.sourceIp === null)).toBe(true)
+      expect(entries.at(-1)!.changes).toEqual({ email: 'a@example.com', name: 'A', roleIds: ['admin'] })
+      const stored = JSON.stringify(entries)
+      for (const secret of [PASSWORD, 'another password', hash.password, '$argon2']) expect(stored).not.toContain(secret)
+    } finally {
+      await database.close()
+    }
+  }, 180_000) // three CLI processes: slow on a loaded 2-core machine
 
   it.each([
     [['users', 'create', '--email', 'a@example.com', '--name', 'A', '--password-stdin'], 'short\n', /at least 8 characters/],

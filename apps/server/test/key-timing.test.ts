@@ -1,5 +1,5 @@
 import { catalogPlugin } from '@checkpost/catalog-server'
-import { generateApiKey } from '@checkpost/server'
+import { createApiKeyFormat } from '@checkpost/server'
 import { createTestHost } from '@checkpost/testing'
 import { describe, expect, it } from 'vitest'
 import { getSystemsAs, TRUST_LOCAL_PROXY } from './support/key-calls.ts'
@@ -15,8 +15,9 @@ describe('key check timing (SQLite, in process)', () => {
   it('takes the same time for an unknown application id as for a wrong secret (medians over 200 tries each)', async () => {
     await using t = await createTestHost({ plugins: [catalogPlugin], settings: TRUST_LOCAL_PROXY })
     const { id } = await t.createKey(['catalog.catalog.read'])
-    const wrongSecret = () => generateApiKey('ck', id)
-    const unknownId = () => generateApiKey('ck', crypto.randomUUID())
+    const keys = createApiKeyFormat('ck')
+    const wrongSecret = () => keys.mint(id).key
+    const unknownId = () => keys.mint(crypto.randomUUID()).key
     const timings = { unknownId: [] as number[], wrongSecret: [] as number[] }
     // Interleaved, each from its own address (failures are limited per address), after a warm-up.
     for (let i = -20; i < TRIES; i++) {

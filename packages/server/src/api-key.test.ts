@@ -1,8 +1,10 @@
 import { crc32 } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { apiKeyPattern, BASE62_ALPHABET, checksumOf, generateApiKey, hasValidChecksum, parseApiKey } from './api-key.ts'
+import { BASE62_ALPHABET, checksumOf, createApiKeyFormat } from './api-key.ts'
 
 const ID = 'a1b2c3d4-e5f6-4890-abcd-ef1234567890'
+const applicationKeys = createApiKeyFormat('ck')
+const userKeys = createApiKeyFormat('cku')
 
 /** The rule as DESIGN.md states it, written independently: base62 of CRC-32, MSD first, padded to 6. */
 function referenceChecksum(text: string): string {
@@ -15,15 +17,17 @@ function referenceChecksum(text: string): string {
   return out.padStart(6, '0')
 }
 
+const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1)
+
 describe('api keys', () => {
-  it('generates ck_{id}_{43 base62} keys whose last six characters are the CRC-32 of the rest', () => {
+  it('mints ck_{id}_{43 base62} keys whose last six characters are the CRC-32 of the rest', () => {
     for (let i = 0; i < 1000; i++) {
-      const key = generateApiKey('ck', ID)
-      expect(key).toMatch(apiKeyPattern('ck'))
-      const secret = key.split('_').at(-1)!
+      const { key, secret } = applicationKeys.mint(ID)
+      expect(key).toMatch(applicationKeys.pattern)
+      expect(key.endsWith(`_${secret}`)).toBe(true)
       expect(secret).toHaveLength(43)
       expect(secret.slice(37)).toBe(referenceChecksum(key.slice(0, -6)))
-      expect(hasValidChecksum(key)).toBe(true)
+      expect(applicationKeys.parse(key)).toEqual({ id: ID, secret, checksummed: true })
     }
   })
 
@@ -33,16 +37,30 @@ describe('api keys', () => {
     expect(checksumOf('')).toBe('000000')
   })
 
-  it('refuses a key with one character changed, in the random part or in the checksum', () => {
-    const key = generateApiKey('cku', ID)
-    const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'a' ? 'b' : 'a') + text.slice(at + 1)
-    expect(hasValidChecksum(flip(key, key.length - 10))).toBe(false)
-    expect(hasValidChecksum(flip(key, key.length - 1))).toBe(false)
+  it('marks a key with one character changed, in the random part or in the checksum, as not checksummed', () => {
+    const { key } = userKeys.mint(ID)
+    expect(userKeys.parse(flip(key, key.length - 10))?.checksummed).toBe(false)
+    expect(userKeys.parse(flip(key, key.length - 1))?.checksummed).toBe(false)
   })
 
   it('parses its own prefix only', () => {
-    const key = generateApiKey('cku', ID)
-    expect(parseApiKey('cku', key)).toEqual({ id: ID, secret: key.split('_').at(-1) })
-    expect(parseApiKey('ck', key)).toBeUndefined()
+    const { key, secret } = userKeys.mint(ID)
+    expect(userKeys.parse(key)).toEqual({ id: ID, secret, checksummed: true })
+    expect(applicationKeys.parse(key)).toBeUndefined()
+  })
+
+  it('reads a Bearer header with the scheme in any case, and nothing else', () => {
+    const { key, secret } = applicationKeys.mint(ID)
+    expect(applicationKeys.parseBearer(`bEaReR ${key}`)).toEqual({ id: ID, secret, checksummed: true })
+    expect(applicationKeys.parseBearer(`Basic ${key}`)).toBeUndefined()
+    expect(applicationKeys.parseBearer(`Bearer ${key} extra`)).toBeUndefined()
+    expect(applicationKeys.parseBearer(`Bearer ${key}${'x'.repeat(400)}`)).toBeUndefined()
+    expect(applicationKeys.parseBearer(undefined)).toBeUndefined()
+  })
+
+  it('keeps accepting the shape of keys issued before checksums, as not checksummed', () => {
+    const legacy = `ck_${ID}_${'Zq3xW9pL2mN8vR4tY6uK1jH5gF7dS0aQ'}`
+    expect(applicationKeys.parse(legacy)).toEqual({ id: ID, secret: 'Zq3xW9pL2mN8vR4tY6uK1jH5gF7dS0aQ', checksummed: false })
+    expect(applicationKeys.pattern.test(legacy)).toBe(false)
   })
 })

@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis'
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
 import type { Logger } from './logger.ts'
+import { acquireRedisClient } from './redis-client.ts'
 
 /** A limit: `points` per `durationSeconds`. */
 export interface LimitRule {
@@ -41,7 +41,8 @@ const MAX_RULES = 1000
  * @example const limiter = createRequestLimiter({ keyPrefix: 'app', logger, redisUrl: env.CHECKPOST_REDIS_URL })
  */
 export function createRequestLimiter(options: RequestLimiterOptions): RequestLimiter {
-  const redis = options.redisUrl ? connectRedis(options.redisUrl, options.logger) : undefined
+  const lease = options.redisUrl ? acquireRedisClient(options.redisUrl, options.logger) : undefined
+  const redis = lease?.client
   const limiters = new Map<string, RateLimiterAbstract>()
 
   function limiterFor(rule: LimitRule): RateLimiterAbstract {
@@ -73,9 +74,7 @@ export function createRequestLimiter(options: RequestLimiterOptions): RequestLim
         throw rejection
       }
     },
-    close: async () => {
-      if (redis) redis.disconnect()
-    },
+    close: async () => lease?.release(),
   }
 }
 
@@ -86,26 +85,4 @@ function verdictOf(rule: LimitRule, res: RateLimiterRes, allowed: boolean): Limi
     remaining: Math.max(0, res.remainingPoints),
     resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
   }
-}
-
-/** A client that fails fast while disconnected (no offline queue), reconnecting in the background. */
-function connectRedis(url: string, logger: Logger): Redis {
-  const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    commandTimeout: 500,
-    retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
-  })
-  let degraded = false
-  redis.on('error', (error: Error) => {
-    if (degraded) return
-    degraded = true
-    logger.warn('Redis unreachable: rate limits count per process until it answers', { error })
-  })
-  redis.on('ready', () => {
-    if (!degraded) return
-    degraded = false
-    logger.info('Redis answers again: rate limits count fleet-wide')
-  })
-  return redis
 }

@@ -3,6 +3,7 @@ import { authUsersContract } from '@checkpost/auth-users-contract'
 import { implementPlugin, orNotFound, type PluginDeps, type RbacDirectory } from '@checkpost/server'
 import { assertMayActOnUser } from './escalation-checks.ts'
 import { createSelfHandlers } from './self-handlers.ts'
+import { userAuditEvents as events } from './user-audit-events.ts'
 import { createUser, deleteUser, findUser, listUsers, rulesOfKnownRoles, setUserRoles, updateUser } from './user-service.ts'
 
 /** Implements the auth-users contract. */
@@ -17,16 +18,23 @@ export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) 
       const roleIds = input.roleIds ?? []
       context.escalation.assertHoldsRules(await rulesOfKnownRoles(context.db, rbac, roleIds))
       const id = await createUser(context.db, { ...input, roleIds, at: now() })
-      return (await findUser(context.db, rbac, id))!
+      const user = (await findUser(context.db, rbac, id))!
+      await context.audit(events.created(user))
+      return user
     }),
     updateUser: os.updateUser.handler(async ({ context, input }) => {
       await assertMayActOnUser(context, rbac, input.userId)
       orNotFound(await updateUser(context.db, rbac, { ...input, at: now() }), 'User')
-      return (await findUser(context.db, rbac, input.userId))!
+      const user = (await findUser(context.db, rbac, input.userId))!
+      const { userId, ...changes } = input
+      await context.audit(events.updated(user, changes))
+      return user
     }),
     deleteUser: os.deleteUser.handler(async ({ context, input }) => {
       await assertMayActOnUser(context, rbac, input.userId)
-      orNotFound(await deleteUser(context.db, rbac, input.userId), 'User')
+      const user = orNotFound(await findUser(context.db, rbac, input.userId), 'User')
+      await deleteUser(context.db, rbac, input.userId)
+      await context.audit(events.deleted(user))
       return { success: true as const }
     }),
     setUserRoles: os.setUserRoles.handler(async ({ context, input }) => {
@@ -34,7 +42,9 @@ export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) 
       await assertMayActOnUser(context, rbac, input.userId)
       context.escalation.assertHoldsRules(await rulesOfKnownRoles(context.db, rbac, input.roleIds))
       await setUserRoles(context.db, rbac, input)
-      return (await findUser(context.db, rbac, input.userId))!
+      const user = (await findUser(context.db, rbac, input.userId))!
+      await context.audit(events.rolesSet(user, user.roles))
+      return user
     }),
     ...createSelfHandlers(deps, rbac),
   })

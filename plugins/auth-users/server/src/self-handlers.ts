@@ -4,6 +4,7 @@ import { authUsersContract } from '@checkpost/auth-users-contract'
 import { DomainError } from '@checkpost/contract'
 import { hashApiSecret, implementPlugin, orNotFound, type Identity, type PluginDeps, type RbacDirectory } from '@checkpost/server'
 import { hashPassword, verifyPassword } from './password-hash.ts'
+import { userAuditEvents as events } from './user-audit-events.ts'
 import { findUser } from './user-service.ts'
 import { userKeyFormat } from './user-key-authenticator.ts'
 import { deleteKeyOf, insertKey, listKeysOf } from './user-key-repository.ts'
@@ -25,6 +26,7 @@ export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: R
         throw new DomainError('FORBIDDEN', 'Current password is wrong')
       }
       await setPasswordHash(context.db, userId, { passwordHash: await hashPassword(input.newPassword), at: now() })
+      await context.audit(events.passwordChanged(context.identity))
       return { success: true as const }
     }),
     getUserApiKeys: os.getUserApiKeys.handler(async ({ context }) => ({
@@ -37,10 +39,12 @@ export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: R
       const { key, secret } = userKeyFormat.mint(id)
       const created = { id, name: input.name, createdAt: now(), expiresAt: input.expiresAt ?? null }
       await insertKey(context.db, { ...created, userId, secretHash: hashApiSecret(secret) })
+      await context.audit(events.apiKeyCreated(context.identity, created))
       return { ...created, lastUsedAt: null, secret: key }
     }),
     deleteUserApiKey: os.deleteUserApiKey.handler(async ({ context, input }) => {
-      orNotFound(await deleteKeyOf(context.db, userIdOf(context.identity), input.keyId), 'API key')
+      const deleted = orNotFound(await deleteKeyOf(context.db, userIdOf(context.identity), input.keyId), 'API key')
+      await context.audit(events.apiKeyDeleted(context.identity, deleted))
       return { success: true as const }
     }),
   }

@@ -1,4 +1,5 @@
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
+import { createHash } from 'node:crypto'
+import { createFailureLimiter, type Logger } from '@checkpost/server'
 
 export interface SignInLimiterOptions {
   /** Failed sign-ins allowed from one address per window, whatever the email. */
@@ -6,45 +7,54 @@ export interface SignInLimiterOptions {
   /** Failed sign-ins allowed for one email from one address per window. */
   readonly failuresPerEmail: number
   readonly windowSeconds: number
+  /** `CHECKPOST_REDIS_URL`: count across every host process; unset = per process. */
+  readonly redisUrl?: string
+  readonly logger: Logger
+}
+
+/** Sign-in failure limits: per address, and per email from that address. */
+export interface SignInLimiter {
+  /** Seconds to wait when either limit is spent, else undefined. */
+  retryAfter(address: string, email: string): Promise<number | undefined>
+  failed(address: string, email: string): Promise<void>
+  /** A success clears the email's count from that address. */
+  succeeded(address: string, email: string): Promise<void>
+  close(): Promise<void>
 }
 
 /**
- * Sign-in failure limits (rate-limiter-flexible): per address, and per email
- * *from that address*, so an attacker guessing one account never locks its
- * owner signing in from elsewhere. A success clears the email's count.
+ * Two failure limiters (the kit's, fleet-wide through Redis when configured):
+ * per address, and per email *from that address*, so an attacker guessing one
+ * account never locks its owner signing in from elsewhere. Emails reach Redis
+ * only as a SHA-256 with the address.
  */
-export function createSignInLimiter(options: SignInLimiterOptions) {
-  const byAddress = new RateLimiterMemory({ keyPrefix: 'sign-in-address', points: options.failuresPerAddress, duration: options.windowSeconds })
-  const byEmail = new RateLimiterMemory({ keyPrefix: 'sign-in-email', points: options.failuresPerEmail, duration: options.windowSeconds })
-  const emailKey = (address: string, email: string) => `${address}\u0000${email}`
+export function createSignInLimiter(options: SignInLimiterOptions): SignInLimiter {
+  const store = (keyPrefix: string) => (options.redisUrl ? { redis: { url: options.redisUrl, keyPrefix, logger: options.logger } } : {})
+  const window = options.windowSeconds
+  const byAddress = createFailureLimiter({ maxFailures: options.failuresPerAddress, windowSeconds: window, ...store('checkpost:sign-in-address') })
+  const byEmail = createFailureLimiter({ maxFailures: options.failuresPerEmail, windowSeconds: window, ...store('checkpost:sign-in-email') })
+  const emailKey = (address: string, email: string) => createHash('sha256').update(`${address}\u0000${email}`).digest('hex')
 
   return {
-    /** Seconds to wait when either limit is spent, else undefined. */
-    async retryAfter(address: string, email: string): Promise<number | undefined> {
-      const [perAddress, perEmail] = await Promise.all([byAddress.get(address), byEmail.get(emailKey(address, email))])
-      const spent = [
-        spentFor(perAddress, options.failuresPerAddress),
-        spentFor(perEmail, options.failuresPerEmail),
-      ].filter((ms): ms is number => ms !== undefined)
-      return spent.length === 0 ? undefined : Math.max(1, Math.ceil(Math.max(...spent) / 1000))
+    async retryAfter(address, email) {
+      const waits = await Promise.all([byAddress.retryAfter(address), byEmail.retryAfter(emailKey(address, email))])
+      const spent = waits.filter((seconds): seconds is number => seconds !== undefined)
+      return spent.length === 0 ? undefined : Math.max(...spent)
     },
-    async failed(address: string, email: string): Promise<void> {
-      await Promise.all([byAddress.penalty(address, 1), byEmail.penalty(emailKey(address, email), 1)])
+    async failed(address, email) {
+      await Promise.all([byAddress.recordFailure(address), byEmail.recordFailure(emailKey(address, email))])
     },
-    async succeeded(address: string, email: string): Promise<void> {
-      await byEmail.delete(emailKey(address, email))
+    async succeeded(address, email) {
+      await byEmail.reset(emailKey(address, email))
+    },
+    async close() {
+      await Promise.all([byAddress.close(), byEmail.close()])
     },
   }
 }
 
-export type SignInLimiter = ReturnType<typeof createSignInLimiter>
-
-function spentFor(state: RateLimiterRes | null, points: number): number | undefined {
-  return state !== null && state.consumedPoints >= points ? state.msBeforeNext : undefined
-}
-
 /** Limits from settings, with defaults: 50 per address, 10 per email and address, per 15 minutes. */
-export function signInLimitsOf(settings: Readonly<Record<string, string | undefined>>): SignInLimiterOptions {
+export function signInLimitsOf(settings: Readonly<Record<string, string | undefined>>): Omit<SignInLimiterOptions, 'logger'> {
   const number = (name: string, fallback: number) => {
     const value = Number(settings[name] ?? fallback)
     if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
@@ -54,5 +64,6 @@ export function signInLimitsOf(settings: Readonly<Record<string, string | undefi
     failuresPerAddress: number('CHECKPOST_SIGNIN_FAILURES_PER_ADDRESS', 50),
     failuresPerEmail: number('CHECKPOST_SIGNIN_FAILURES_PER_EMAIL', 10),
     windowSeconds: number('CHECKPOST_SIGNIN_FAILURE_WINDOW_SECONDS', 900),
+    redisUrl: settings.CHECKPOST_REDIS_URL || undefined,
   }
 }

@@ -1,6 +1,7 @@
 import type { AuthOutcome, AuthRequest, Authenticator, Clock, Logger } from '@checkpost/server'
 import type { Database } from '@checkpost/db'
 import { isForeignOrigin } from './same-origin.ts'
+import type { SignInLimiter } from './sign-in-limiter.ts'
 import { SESSION_COOKIE, type SessionAuth } from './session-auth.ts'
 import { createUserKeyAuth } from './user-key-authenticator.ts'
 import type { UserIdentities } from './user-identity.ts'
@@ -12,6 +13,8 @@ export interface UserAuthenticatorOptions {
   readonly sessionAuth: () => Promise<SessionAuth>
   readonly identityOf: UserIdentities
   readonly trustedOrigins: ReadonlySet<string>
+  /** Closed with the host (it may hold a Redis connection). */
+  readonly limiter: SignInLimiter
 }
 
 const NO_SESSION = 'Invalid or expired session'
@@ -47,7 +50,7 @@ export function createUserAuthenticator(options: UserAuthenticatorOptions): Auth
       if (!hasSessionCookie(request.cookie)) return undefined
       return sessionOutcome(request)
     },
-    flush: async () => undefined,
+    flush: () => options.limiter.close(),
   }
 }
 

@@ -24,7 +24,8 @@ export interface UserKeyAuthOptions {
 export function createUserKeyAuth({ database, clock, identityOf }: UserKeyAuthOptions) {
   return async function authenticateUserKey(authorization: string): Promise<AuthOutcome> {
     const parsed = userKeyFormat.parseBearer(authorization)
-    if (!parsed) return { ok: false, code: 'UNAUTHORIZED', message: 'Malformed API key (expected Authorization: Bearer cku_{keyId}_{secret})' }
+    // User keys were born checksummed: no older form to accept.
+    if (!parsed?.checksummed) return { ok: false, code: 'UNAUTHORIZED', message: 'Malformed API key (expected Authorization: Bearer cku_{keyId}_{secret})' }
     const row = await findKeyWithUser(database.db, parsed.id)
     const matches = sameApiSecretHash(row?.secret_hash ?? DUMMY_HASH, hashApiSecret(parsed.secret))
     if (!row || !matches || Number(row.user_disabled) !== 0) return { ok: false, code: 'UNAUTHORIZED', message: INVALID }

@@ -49,8 +49,9 @@ export async function insertKey(
     .execute()
 }
 
-/** Deletes one of a user's keys; false when that user holds no such key. */
-export async function deleteKeyOf(db: AnyDb, userId: string, keyId: string): Promise<boolean> {
-  const result = await typed(db).deleteFrom('auth_users_api_keys').where('id', '=', keyId).where('user_id', '=', userId).executeTakeFirst()
-  return result.numDeletedRows > 0n
+/** Deletes one of a user's keys; returns its id and name, or undefined when that user holds no such key. */
+export async function deleteKeyOf(db: AnyDb, userId: string, keyId: string): Promise<{ id: string; name: string } | undefined> {
+  const key = await typed(db).selectFrom('auth_users_api_keys').select(['id', 'name']).where('id', '=', keyId).where('user_id', '=', userId).executeTakeFirst()
+  if (key) await typed(db).deleteFrom('auth_users_api_keys').where('id', '=', keyId).execute()
+  return key
 }

@@ -52,7 +52,7 @@ function buildServices(deps: PluginDeps): UserServices {
       return auth
     },
     identityOf: createUserIdentities(database, requireRbac(deps.rbac)),
-    limiter: createSignInLimiter(signInLimitsOf(settings)),
+    limiter: createSignInLimiter({ ...signInLimitsOf(settings), logger }),
     trustedOrigins: trustedOriginsOf(settings),
   }
 }
