@@ -109,7 +109,7 @@ async function profileVariants(db: BenchDatabase, dir: string, loadOf: (url: str
   }
 }
 
-async function createKeys(db: BenchDatabase): Promise<Record<Variant, string>> {
+export async function createKeys(db: BenchDatabase): Promise<Record<Variant, string>> {
   const database = createDatabase(db.url)
   try {
     return await runInTransaction(database, async (trx) => {
