@@ -6,7 +6,7 @@ import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
 import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
 import { roundsFigure, targetFigure, type Figure } from '../figures.ts'
-import { describeRun, type LoadOptions } from '../load.ts'
+import { describeRun, runLoad, type LoadOptions } from '../load.ts'
 import { say } from '../say.ts'
 import { runAgainst, type ServerRun } from '../server-run.ts'
 import { postJson, spawnServer, type ServerProcess } from '../server-process.ts'
@@ -38,7 +38,8 @@ type Variant = 'plain' | 'checked'
  * Target 9: the authenticated getSystems by a key with a rate limit and a
  * source allowlist, against the same call by a key without them: both admin
  * keys made by the product, on one server process, same data, alternating
- * A B, B A, … so neither variant always runs first. With `profileDir`, one
+ * A B, B A, … after an unmeasured warm-up of both, so neither variant always
+ * runs first or pays for JIT compilation. With `profileDir`, one
  * extra profiled server per variant afterwards writes `key-checks-{variant}/`.
  */
 export async function measureKeyChecks(db: BenchDatabase, options: BenchOptions): Promise<Figure[]> {
@@ -54,6 +55,9 @@ export async function measureKeyChecks(db: BenchDatabase, options: BenchOptions)
   })
   try {
     await checkVariants(server, keys)
+    // Unmeasured warm-up of both variants: JIT compilation (whose threads count in the
+    // process's CPU time) would otherwise land on the first round's variant.
+    for (const variant of ['plain', 'checked'] as const) await runLoad({ ...loadOf(server.url, variant), durationSec: options.durationSec })
     for (let round = 0; round < options.rounds; round++) {
       const order: Variant[] = round % 2 === 0 ? ['plain', 'checked'] : ['checked', 'plain']
       for (const variant of order) {
