@@ -62,9 +62,9 @@ describe('parseAddressList', () => {
     expect(() => parseAddressList(['10.0.0.0/8', '10.0.0.0/33'], 'allowedIps')).toThrow('allowedIps: "10.0.0.0/33" is not an IP address or CIDR range')
   })
 
-  it('agrees with ipaddr.js matching on 20,000 generated ranges and addresses', () => {
+  it('agrees with ipaddr.js matching on 5,000 generated ranges and addresses', { timeout: 30_000 }, () => {
     const random = generator(11)
-    for (let i = 0; i < 2_000; i++) {
+    for (let i = 0; i < 500; i++) {
       const entries = Array.from({ length: 1 + random.int(4) }, () =>
         random.int(2) === 0 ? `${random.ipv4()}/${random.int(33)}` : `${random.ipv6()}/${random.int(129)}`,
       )
