@@ -15,14 +15,21 @@ export interface BenchOptions {
   readonly profileDir?: string
   /** A Postgres server to create bench databases on; Postgres figures are n/a without one. */
   readonly postgresUrl?: string
+  /** Run only these suites (`--only key-checks,flood`); all when absent. A partial run never rewrites RESULTS.md. */
+  readonly only?: ReadonlySet<SuiteName>
 }
+
+/** The suites of `pnpm bench`, in the order they run. */
+export const SUITE_NAMES = ['ceilings', 'batching', 'ingestion', 'growth', 'flood', 'key-checks', 'cold-start', 'postgres'] as const
+export type SuiteName = (typeof SUITE_NAMES)[number]
 
 export const USAGE = `pnpm bench [--quick] [--rounds N] [--duration SEC] [--connections N]
            [--applications N] [--active-keys N] [--cold-starts N] [--profile DIR]
-           [--postgres URL]
+           [--postgres URL] [--only SUITE[,SUITE…]]
+Suites: ${SUITE_NAMES.join(', ')}.
 Each option can also come from the environment: BENCH_ROUNDS, BENCH_DURATION,
 BENCH_CONNECTIONS, BENCH_APPLICATIONS, BENCH_ACTIVE_KEYS, BENCH_COLD_STARTS,
-BENCH_PROFILE_DIR, BENCH_QUICK=1; BENCH_LOAD_GENERATOR=autocannon skips wrk;
+BENCH_PROFILE_DIR, BENCH_ONLY, BENCH_QUICK=1; BENCH_LOAD_GENERATOR=autocannon skips wrk;
 CHECKPOST_BENCH_POSTGRES_URL (else CHECKPOST_TEST_POSTGRES_URL) for --postgres.
 A full run exits 1 when a target misses and rewrites bench/RESULTS.md.`
 
@@ -42,6 +49,7 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
       'cold-starts': { type: 'string' },
       profile: { type: 'string' },
       postgres: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -60,6 +68,7 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
   const applications = int('applications', values.applications ?? env.BENCH_APPLICATIONS, quick ? 1_000 : 100_000)
   const profileDir = values.profile ?? env.BENCH_PROFILE_DIR
   const postgresUrl = values.postgres ?? (env.CHECKPOST_BENCH_POSTGRES_URL || env.CHECKPOST_TEST_POSTGRES_URL)
+  const only = readSuites(values.only ?? env.BENCH_ONLY)
   return {
     quick,
     rounds,
@@ -72,5 +81,14 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
     coldStarts: int('cold-starts', values['cold-starts'] ?? env.BENCH_COLD_STARTS, Math.max(3, rounds)),
     ...(profileDir ? { profileDir } : {}),
     ...(postgresUrl ? { postgresUrl } : {}),
+    ...(only ? { only } : {}),
   }
+}
+
+function readSuites(raw: string | undefined): ReadonlySet<SuiteName> | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined
+  const names = raw.split(',').map((name) => name.trim())
+  const unknown = names.filter((name) => !(SUITE_NAMES as readonly string[]).includes(name))
+  if (unknown.length > 0) throw new Error(`Unknown suite ${unknown.map((name) => `"${name}"`).join(', ')}\n${USAGE}`)
+  return new Set(names as SuiteName[])
 }

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { countSqliteResults, createBenchDatabase } from './bench-database.ts'
-import { readBenchOptions } from './bench-options.ts'
+import { readBenchOptions, type SuiteName } from './bench-options.ts'
 import { bundleServer } from './bundle-server.ts'
 import { toTable, type Figure } from './figures.ts'
 import { LOAD_GENERATOR } from './load.ts'
@@ -36,18 +36,20 @@ try {
   say(`Mode ${mode}`)
   say(`Machine: ${describeMachine()}, load average ${loadBefore}`)
   const main = await createBenchDatabase(dir, 'main')
+  if (options.only) say(`Only: ${[...options.only].join(', ')} (a partial run leaves bench/RESULTS.md as it is)`)
   const figures: Figure[] = []
-  const measure = async (name: string, suite: () => Promise<Figure[]>) => {
+  const measure = async (key: SuiteName, name: string, suite: () => Promise<Figure[]>) => {
+    if (options.only && !options.only.has(key)) return
     say(`· ${name}`)
     figures.push(...(await suite()))
   }
-  await measure('ceilings, both endpoints and naive (getSystems, 20 systems)', () => measureCeilings(main, dir, run))
-  await measure('JSON batch against single calls', async () => measureBatching(await createBenchDatabase(dir, 'batch'), run))
-  await measure('result ingestion, SQLite', async () => {
+  await measure('ceilings', 'ceilings, both endpoints and naive (getSystems, 20 systems)', () => measureCeilings(main, dir, run))
+  await measure('batching', 'JSON batch against single calls', async () => measureBatching(await createBenchDatabase(dir, 'batch'), run))
+  await measure('ingestion', 'result ingestion, SQLite', async () => {
     const db = await createBenchDatabase(dir, 'ingest')
     return measureIngestion({ engine: 'SQLite', ...db, countResults: () => countSqliteResults(db.path), minRate: 50_000 }, run)
   })
-  await measure('result ingestion, Postgres', async () => {
+  await measure('ingestion', 'result ingestion, Postgres', async () => {
     if (!options.postgresUrl) return [{ label: '4. reportResults on Postgres', value: undefined, unit: '', note: 'no Postgres given' }]
     const db = await createPostgresBenchDatabase(options.postgresUrl)
     try {
@@ -56,16 +58,16 @@ try {
       await db.dispose()
     }
   })
-  await measure('growth and memory', async () => {
+  await measure('growth', 'growth and memory', async () => {
     say(`    building a database with ${options.applications.toLocaleString('en-US')} applications…`)
     const small = await createBenchDatabase(dir, 'small', { applications: 9 })
     const large = await createBenchDatabase(dir, 'large', { applications: options.applications, keys: options.activeKeys })
     return measureGrowth(small, large, run)
   })
-  await measure('wrong-secret flood', () => measureFlood(main, run))
-  await measure('rate limit + allowlist on the hot path', async () => measureKeyChecks(await createBenchDatabase(dir, 'keys'), run))
-  await measure('cold start', () => measureColdStart(main, run))
-  await measure('Postgres, one and two host processes', () => measurePostgres(options.postgresUrl, run))
+  await measure('flood', 'wrong-secret flood', () => measureFlood(main, run))
+  await measure('key-checks', 'rate limit + allowlist on the hot path', async () => measureKeyChecks(await createBenchDatabase(dir, 'keys'), run))
+  await measure('cold-start', 'cold start', () => measureColdStart(main, run))
+  await measure('postgres', 'Postgres, one and two host processes', () => measurePostgres(options.postgresUrl, run))
   const loadAfter = loadAverage()
   const table = toTable(figures)
   const missed = figures.filter((f) => f.value !== undefined && f.holds === false)
@@ -75,14 +77,17 @@ try {
   say(table)
   say('')
   say(missed.length === 0 ? 'Every target holds.' : `Missed: ${missed.map((f) => f.label).join('; ')}`)
-  if (options.quick) {
+  if (options.only) {
+    say('Partial run (--only): bench/RESULTS.md keeps the last full run.')
+    if (missed.length > 0 && !options.quick) process.exitCode = 1
+  } else if (options.quick) {
     say('Quick mode (tiny loads of 1 s): the verdicts above check the harness, not the product; run `pnpm bench`.')
   } else {
     writeResults({ table, mode, startedAt, loadBefore, loadAfter, missed: missed.map((f) => f.label) })
     say('Wrote bench/RESULTS.md.')
     if (missed.length > 0) process.exitCode = 1
   }
-  if (profileDir) say(`CPU profiles of the Checkpost server under the ceilings load: ${profileDir}`)
+  if (profileDir) say(`CPU profiles of the Checkpost server under load (ceilings, key-checks): ${profileDir}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import ipaddr from 'ipaddr.js'
 import { parseAddressList, type AddressList } from './address-list.ts'
+import { isCanonicalIpv4 } from './ip-address.ts'
 
 interface NodeBindings {
   readonly incoming?: { readonly socket?: { readonly remoteAddress?: string } }
@@ -36,8 +37,13 @@ export function socketAddressOf(c: Context): string {
   return address ? normalizeAddress(address) : IN_PROCESS_ADDRESS
 }
 
-/** An address in canonical text; IPv4-mapped IPv6 as plain IPv4; text that does not parse comes back as is. */
+/**
+ * An address in canonical text; IPv4-mapped IPv6 as plain IPv4; text that does
+ * not parse comes back as is. A canonical dotted quad (most socket peers) is
+ * returned without parsing.
+ */
 export function normalizeAddress(text: string): string {
+  if (isCanonicalIpv4(text)) return text
   if (!ipaddr.isValid(text)) return text
   return ipaddr.process(text).toString()
 }

@@ -26,9 +26,13 @@ export interface RouteDeps {
 
 /** The host's HTTP routes: health, the JSON endpoint and the per-procedure endpoint. */
 export function createRoutes({ mounts, authenticator, limits, logger, database, clientAddressOf }: RouteDeps) {
-  /** Authenticates once for the request (noting who, or why not, in its record); a refusal is thrown as its wire error. */
-  async function authenticate(c: Context, record: RequestRecord) {
-    const request = authRequestOf(c, clientAddressOf)
+  /**
+   * Authenticates once for the request (noting who, or why not, in its record);
+   * a refusal is thrown as its wire error. `clientIp` is the request's one
+   * `clientAddressOf` answer, shared with the handlers' context.
+   */
+  async function authenticate(c: Context, record: RequestRecord, clientIp: string) {
+    const request = authRequestOf(c, clientIp)
     const outcome = await authenticator.authenticate(request)
     if (outcome.ok) {
       record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }
@@ -48,14 +52,15 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
     try {
       const mount = findMount(mounts, c.req.param('pluginId'))
       record.plugin = mount.pluginId
-      const { identity, headers } = await authenticate(c, record)
+      const sourceIp = clientAddressOf(c)
+      const { identity, headers } = await authenticate(c, record, sourceIp)
       authHeaders = headers
       if (!isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
       const body = parseJson(await readJsonText(c, limits))
       record.procedures = mount.knownProcedures(body)
-      const results = await mount.jsonBatch(body, batchContext({ requestId, logger: requestLogger, identity, sourceIp: clientAddressOf(c) }))
+      const results = await mount.jsonBatch(body, batchContext({ requestId, logger: requestLogger, identity, sourceIp }))
       return jsonResponse(results, requestId, { headers: authHeaders })
     } catch (error) {
       return errorResponse(toWireError(error, requestLogger), requestId, authHeaders)
@@ -78,14 +83,15 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
       record.plugin = mount.pluginId
       const procedure = c.req.param('procedure')!
       if (mount.procedureNames.has(procedure)) record.procedures = [procedure]
-      const { identity, headers } = await authenticate(c, record)
+      const sourceIp = clientAddressOf(c)
+      const { identity, headers } = await authenticate(c, record, sourceIp)
       authHeaders = headers
       const text = await readJsonText(c, limits)
       if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
       const input = text === '' ? null : parseJson(text)
-      const results = await mount.jsonBatch({ [procedure]: input }, batchContext({ requestId, logger: requestLogger, identity, sourceIp: clientAddressOf(c) }))
+      const results = await mount.jsonBatch({ [procedure]: input }, batchContext({ requestId, logger: requestLogger, identity, sourceIp }))
       return jsonResponse(results[procedure] ?? null, requestId, { headers: authHeaders })
     } catch (error) {
       return procedureErrorResponse(toWireError(error, requestLogger), requestId, authHeaders)
@@ -99,12 +105,12 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
   return { jsonEndpoint, procedureEndpoint }
 }
 
-/** What the authenticators see of a request. */
-export function authRequestOf(c: Context, clientAddressOf: ClientAddressResolver): AuthRequest {
+/** What the authenticators see of a request from `clientIp` (see `clientAddressOf`). */
+export function authRequestOf(c: Context, clientIp: string): AuthRequest {
   return {
     authorization: c.req.header('authorization'),
     cookie: c.req.header('cookie'),
-    clientIp: clientAddressOf(c),
+    clientIp,
     method: c.req.method,
     origin: c.req.header('origin'),
     host: c.req.header('host'),

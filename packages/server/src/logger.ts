@@ -61,7 +61,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     destinationOf(options),
   )
-  return wrap(instance)
+  return wrap(() => instance)
 }
 
 function destinationOf(options: LoggerOptions): DestinationStream {
@@ -74,12 +74,21 @@ function destinationOf(options: LoggerOptions): DestinationStream {
   return pino.destination({ dest: 1, sync: false })
 }
 
-function wrap(instance: PinoLogger): Logger {
+/**
+ * The seam over a pino logger made on first use: the host makes a child per
+ * request (with its request id), and most requests never log through it.
+ */
+function wrap(create: () => PinoLogger): Logger {
+  let instance: PinoLogger | undefined
+  const pinoLogger = () => (instance ??= create())
   return {
-    debug: (message, fields) => instance.debug(fields, message),
-    info: (message, fields) => instance.info(fields, message),
-    warn: (message, fields) => instance.warn(fields, message),
-    error: (message, fields) => instance.error(fields, message),
-    child: (fields) => wrap(instance.child(fields)),
+    debug: (message, fields) => pinoLogger().debug(fields, message),
+    info: (message, fields) => pinoLogger().info(fields, message),
+    warn: (message, fields) => pinoLogger().warn(fields, message),
+    error: (message, fields) => pinoLogger().error(fields, message),
+    child: (fields) => {
+      const bindings = { ...fields } // as pino would: later changes to `fields` do not reach the child
+      return wrap(() => pinoLogger().child(bindings))
+    },
   }
 }
