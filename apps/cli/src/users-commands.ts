@@ -4,6 +4,7 @@ import { createUser, deleteUser, hashPassword, listUsers, setPasswordHash } from
 import { DomainError, nameSchema } from '@checkpost/contract'
 import { runInTransaction } from '@checkpost/db'
 import type { z } from 'zod'
+import { auditCliChange } from './cli-audit.ts'
 import { CliError } from './cli-error.ts'
 import type { CommandContext as SessionContext } from './cli-session.ts'
 import { resolveRoles } from './resolve-roles.ts'
@@ -23,7 +24,9 @@ export async function createUserCommand(
   const password = check(passwordSchema, options.password, 'The password')
   const id = await runInTransaction(ctx.database, async (db) => {
     const roleIds = await resolveRoles(db, options.roles)
-    return createUser(db, { email, name, password, roleIds, at: new Date().toISOString() })
+    const created = await createUser(db, { email, name, password, roleIds, at: new Date().toISOString() })
+    await auditCliChange(db, { action: 'user.created', target: { type: 'user', id: created, name: email }, changes: { email, name, roleIds } })
+    return created
   }).catch(rethrowDomain)
   if (ctx.json) ctx.output.out(JSON.stringify({ id, email, name }))
   else ctx.output.out(`User ${name} <${email}> (${id})`)
@@ -40,7 +43,11 @@ export async function listUsersCommand(ctx: CommandContext): Promise<void> {
 /** `users delete ID`: the user's sessions, keys and memberships go with it. */
 export async function deleteUserCommand(ctx: CommandContext, id: string): Promise<void> {
   assertUserId(id)
-  const deleted = await runInTransaction(ctx.database, (db) => deleteUser(db, createRbacDirectory(ctx), id))
+  const deleted = await runInTransaction(ctx.database, async (db) => {
+    const gone = await deleteUser(db, createRbacDirectory(ctx), id)
+    if (gone) await auditCliChange(db, { action: 'user.deleted', target: { type: 'user', id } })
+    return gone
+  })
   if (!deleted) throw new CliError(`No user with id ${id}`)
   ctx.output.out(`Deleted user ${id}`)
 }
@@ -50,7 +57,11 @@ export async function setPasswordCommand(ctx: CommandContext, id: string, passwo
   assertUserId(id)
   const valid = check(passwordSchema, password, 'The password')
   const hash = await hashPassword(valid)
-  const changed = await runInTransaction(ctx.database, (db) => setPasswordHash(db, id, { passwordHash: hash, at: new Date().toISOString() }))
+  const changed = await runInTransaction(ctx.database, async (db) => {
+    const set = await setPasswordHash(db, id, { passwordHash: hash, at: new Date().toISOString() })
+    if (set) await auditCliChange(db, { action: 'user.password_changed', target: { type: 'user', id } })
+    return set
+  })
   if (!changed) throw new CliError(`No user with id ${id}`)
   ctx.output.out(`Password set for user ${id}`)
 }

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { listAuditEntries } from '@checkpost/auth-applications-server'
+import { createDatabase } from '@checkpost/db'
 import { afterEach, describe, expect, it } from 'vitest'
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url))
@@ -76,5 +78,21 @@ describe('checkpost users', () => {
     const again = await cli(['users', 'create', '--email', 'A@EXAMPLE.COM', '--name', 'A', '--password-stdin'], url, `${PASSWORD}\n`)
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/already exists/)
+  })
+
+  it('users create, set-password and delete each write an audit entry with actor kind cli, never the password', async () => {
+    const url = freshUrl()
+    const created = JSON.parse((await cli(['users', 'create', '--email', 'root@example.com', '--name', 'Root', '--password-stdin', '--json'], url, `${PASSWORD}\n`)).stdout)
+    await cli(['users', 'set-password', created.id, '--password-stdin'], url, 'another long password\n')
+    await cli(['users', 'delete', created.id], url)
+    const database = createDatabase(url)
+    try {
+      const { entries } = await listAuditEntries(database.db as never, { limit: 10 })
+      expect(entries.map((e) => e.action)).toEqual(['user.deleted', 'user.password_changed', 'user.created'])
+      expect(entries.every((e) => e.actor.kind === 'cli' && e.target.id === created.id)).toBe(true)
+      expect(JSON.stringify(entries)).not.toMatch(/first admin password|another long password|argon2/)
+    } finally {
+      await database.close()
+    }
   })
 })

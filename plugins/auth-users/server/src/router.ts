@@ -3,6 +3,7 @@ import { authUsersContract } from '@checkpost/auth-users-contract'
 import { implementPlugin, orNotFound, type PluginDeps, type RbacDirectory } from '@checkpost/server'
 import { assertMayActOnUser } from './escalation-checks.ts'
 import { createSelfHandlers } from './self-handlers.ts'
+import { userTarget } from './user-audit.ts'
 import { createUser, deleteUser, findUser, listUsers, rulesOfKnownRoles, setUserRoles, updateUser } from './user-service.ts'
 
 /** Implements the auth-users contract. */
@@ -17,16 +18,23 @@ export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) 
       const roleIds = input.roleIds ?? []
       context.escalation.assertHoldsRules(await rulesOfKnownRoles(context.db, rbac, roleIds))
       const id = await createUser(context.db, { ...input, roleIds, at: now() })
-      return (await findUser(context.db, rbac, id))!
+      const created = (await findUser(context.db, rbac, id))!
+      await context.audit({ action: 'user.created', target: userTarget(created), changes: { email: created.email, name: created.name, roleIds } })
+      return created
     }),
     updateUser: os.updateUser.handler(async ({ context, input }) => {
       await assertMayActOnUser(context, rbac, input.userId)
       orNotFound(await updateUser(context.db, rbac, { ...input, at: now() }), 'User')
-      return (await findUser(context.db, rbac, input.userId))!
+      const updated = (await findUser(context.db, rbac, input.userId))!
+      const changes = { ...(input.name === undefined ? {} : { name: input.name }), ...(input.disabled === undefined ? {} : { disabled: input.disabled }) }
+      await context.audit({ action: 'user.updated', target: userTarget(updated), changes })
+      return updated
     }),
     deleteUser: os.deleteUser.handler(async ({ context, input }) => {
       await assertMayActOnUser(context, rbac, input.userId)
+      const existing = await findUser(context.db, rbac, input.userId)
       orNotFound(await deleteUser(context.db, rbac, input.userId), 'User')
+      await context.audit({ action: 'user.deleted', target: userTarget(existing!) })
       return { success: true as const }
     }),
     setUserRoles: os.setUserRoles.handler(async ({ context, input }) => {
@@ -34,7 +42,9 @@ export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) 
       await assertMayActOnUser(context, rbac, input.userId)
       context.escalation.assertHoldsRules(await rulesOfKnownRoles(context.db, rbac, input.roleIds))
       await setUserRoles(context.db, rbac, input)
-      return (await findUser(context.db, rbac, input.userId))!
+      const updated = (await findUser(context.db, rbac, input.userId))!
+      await context.audit({ action: 'user.roles_set', target: userTarget(updated), changes: { roleIds: updated.roles } })
+      return updated
     }),
     ...createSelfHandlers(deps, rbac),
   })

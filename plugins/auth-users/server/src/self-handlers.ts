@@ -4,6 +4,7 @@ import { authUsersContract } from '@checkpost/auth-users-contract'
 import { DomainError } from '@checkpost/contract'
 import { hashApiSecret, implementPlugin, orNotFound, type Identity, type PluginDeps, type RbacDirectory } from '@checkpost/server'
 import { hashPassword, verifyPassword } from './password-hash.ts'
+import { userKeyTarget, userTarget } from './user-audit.ts'
 import { findUser } from './user-service.ts'
 import { userKeyFormat } from './user-key-authenticator.ts'
 import { deleteKeyOf, insertKey, listKeysOf } from './user-key-repository.ts'
@@ -25,6 +26,8 @@ export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: R
         throw new DomainError('FORBIDDEN', 'Current password is wrong')
       }
       await setPasswordHash(context.db, userId, { passwordHash: await hashPassword(input.newPassword), at: now() })
+      const user = orNotFound(await findUser(context.db, rbac, userId), 'User')
+      await context.audit({ action: 'user.password_changed', target: userTarget(user) })
       return { success: true as const }
     }),
     getUserApiKeys: os.getUserApiKeys.handler(async ({ context }) => ({
@@ -37,10 +40,14 @@ export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: R
       const { key, secret } = userKeyFormat.mint(id)
       const created = { id, name: input.name, createdAt: now(), expiresAt: input.expiresAt ?? null }
       await insertKey(context.db, { ...created, userId, secretHash: hashApiSecret(secret) })
+      await context.audit({ action: 'user.key_created', target: userKeyTarget(created), changes: { name: created.name, expiresAt: created.expiresAt } })
       return { ...created, lastUsedAt: null, secret: key }
     }),
     deleteUserApiKey: os.deleteUserApiKey.handler(async ({ context, input }) => {
-      orNotFound(await deleteKeyOf(context.db, userIdOf(context.identity), input.keyId), 'API key')
+      const userId = userIdOf(context.identity)
+      const key = orNotFound((await listKeysOf(context.db, userId)).find((k) => k.id === input.keyId), 'API key')
+      await deleteKeyOf(context.db, userId, input.keyId)
+      await context.audit({ action: 'user.key_deleted', target: userKeyTarget(key) })
       return { success: true as const }
     }),
   }
