@@ -8,7 +8,7 @@ import { userKeyTarget, userTarget } from './user-audit.ts'
 import { findUser } from './user-service.ts'
 import { userKeyFormat } from './user-key-authenticator.ts'
 import { deleteKeyOf, insertKey, listKeysOf } from './user-key-repository.ts'
-import { passwordHashOf, setPasswordHash } from './user-repository.ts'
+import { deleteSessionsOf, passwordHashOf, setPasswordHash } from './user-repository.ts'
 
 /** The signed-in user's own procedures: no rule, but only a user, and only on itself. */
 export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: RbacDirectory) {
@@ -26,6 +26,8 @@ export function createSelfHandlers({ clock }: Pick<PluginDeps, 'clock'>, rbac: R
         throw new DomainError('FORBIDDEN', 'Current password is wrong')
       }
       await setPasswordHash(context.db, userId, { passwordHash: await hashPassword(input.newPassword), at: now() })
+      // Whoever else holds a session (a stolen cookie) is out; this one stays.
+      await deleteSessionsOf(context.db, userId, context.identity.sessionId)
       const user = orNotFound(await findUser(context.db, rbac, userId), 'User')
       await context.audit({ action: 'user.password_changed', target: userTarget(user) })
       return { success: true as const }
