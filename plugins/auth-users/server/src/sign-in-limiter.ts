@@ -1,3 +1,4 @@
+import { failureBucketOf } from '@checkpost/server'
 import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible'
 
 export interface SignInLimiterOptions {
@@ -11,7 +12,8 @@ export interface SignInLimiterOptions {
 /**
  * Sign-in failure limits (rate-limiter-flexible): per address, and per email
  * *from that address*, so an attacker guessing one account never locks its
- * owner signing in from elsewhere. A success clears the email's count.
+ * owner signing in from elsewhere. A success clears the email's count. An
+ * IPv6 address counts as its /64 (failureBucketOf).
  */
 export function createSignInLimiter(options: SignInLimiterOptions) {
   const byAddress = new RateLimiterMemory({ keyPrefix: 'sign-in-address', points: options.failuresPerAddress, duration: options.windowSeconds })
@@ -20,7 +22,8 @@ export function createSignInLimiter(options: SignInLimiterOptions) {
 
   return {
     /** Seconds to wait when either limit is spent, else undefined. */
-    async retryAfter(address: string, email: string): Promise<number | undefined> {
+    async retryAfter(client: string, email: string): Promise<number | undefined> {
+      const address = failureBucketOf(client)
       const [perAddress, perEmail] = await Promise.all([byAddress.get(address), byEmail.get(emailKey(address, email))])
       const spent = [
         spentFor(perAddress, options.failuresPerAddress),
@@ -28,11 +31,12 @@ export function createSignInLimiter(options: SignInLimiterOptions) {
       ].filter((ms): ms is number => ms !== undefined)
       return spent.length === 0 ? undefined : Math.max(1, Math.ceil(Math.max(...spent) / 1000))
     },
-    async failed(address: string, email: string): Promise<void> {
+    async failed(client: string, email: string): Promise<void> {
+      const address = failureBucketOf(client)
       await Promise.all([byAddress.penalty(address, 1), byEmail.penalty(emailKey(address, email), 1)])
     },
-    async succeeded(address: string, email: string): Promise<void> {
-      await byEmail.delete(emailKey(address, email))
+    async succeeded(client: string, email: string): Promise<void> {
+      await byEmail.delete(emailKey(failureBucketOf(client), email))
     },
   }
 }
