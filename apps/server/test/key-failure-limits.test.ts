@@ -56,5 +56,18 @@ for (const { engine, skip } of TEST_ENGINES) {
       expect(statuses.at(-1)).toBe(429)
       expect(Number(retryAfter)).toBeGreaterThan(0)
     })
+
+    it('counts wrong secrets from one IPv6 /64 together: rotating addresses inside it does not escape the limit', async () => {
+      await using t = await start()
+      const { id } = await t.createKey([READ])
+      const statuses: number[] = []
+      for (let i = 1; i <= 40; i++) {
+        const response = await getSystems(t, `ck_${id}_${WRONG}`, `2001:db8:1:2::${i.toString(16)}`)
+        statuses.push(response.status)
+      }
+      expect(statuses.at(-1)).toBe(429)
+      const elsewhere = await getSystems(t, `ck_${id}_${WRONG}`, '2001:db8:1:3::1')
+      expect(elsewhere.status).toBe(401)
+    })
   })
 }

@@ -14,6 +14,8 @@ export interface AuthRequest {
   readonly origin: string | undefined
   /** The `Host` header, if any: what a same-origin `Origin` names. */
   readonly host?: string | undefined
+  /** True when the client reached the host over https (directly or through a trusted proxy). */
+  readonly https?: boolean
 }
 
 /** The result of checking a credential; `headers` go on the response either way. */

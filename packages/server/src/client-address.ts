@@ -23,7 +23,7 @@ export type ClientAddressResolver = (c: Context) => string
  * @example const clientAddressOf = createClientAddressResolver('10.0.0.0/8')
  */
 export function createClientAddressResolver(trustedProxies: string | undefined): ClientAddressResolver {
-  const trusted = parseAddressList(splitList(trustedProxies), 'CHECKPOST_TRUSTED_PROXIES')
+  const trusted = parseTrustedProxies(trustedProxies)
   return function clientAddressOf(c) {
     const peer = socketAddressOf(c)
     if (trusted.size === 0 || !trusted.contains(peer)) return peer
@@ -59,6 +59,11 @@ function forwardedClient(header: string | undefined, trusted: AddressList): stri
     if (!trusted.contains(client)) return client
   }
   return client
+}
+
+/** `CHECKPOST_TRUSTED_PROXIES` (comma-separated CIDRs) as an address list; throws on a bad entry. */
+export function parseTrustedProxies(value: string | undefined): AddressList {
+  return parseAddressList(splitList(value), 'CHECKPOST_TRUSTED_PROXIES')
 }
 
 function splitList(value: string | undefined): string[] {

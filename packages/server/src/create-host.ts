@@ -3,6 +3,7 @@ import type { Database } from '@checkpost/db'
 import { Hono, type MiddlewareHandler } from 'hono'
 import type { BackgroundTask } from './background-task.ts'
 import { createClientAddressResolver } from './client-address.ts'
+import { createSecureRequestCheck } from './request-scheme.ts'
 import { systemClock, type Clock } from './clock.ts'
 import { createEscalationGuard } from './escalation-guard.ts'
 import { createHostMiddleware } from './host-middleware.ts'
@@ -79,6 +80,7 @@ export function createHost(options: HostOptions): Host {
   }
   const deps: PluginDeps = { ...baseDeps, rbac: pickRbacDirectory(options.plugins, baseDeps) }
   const clientAddressOf = createClientAddressResolver(deps.settings.CHECKPOST_TRUSTED_PROXIES)
+  const isSecureRequest = createSecureRequestCheck(deps.settings.CHECKPOST_TRUSTED_PROXIES)
   const authenticator = pickAuthenticator(options.plugins, deps)
   const routers = new Map(options.plugins.map((plugin) => [plugin.id, plugin.router(deps)]))
   const instanceRules = collectInstanceRules(options.plugins, resourceTypes)
@@ -96,7 +98,7 @@ export function createHost(options: HostOptions): Host {
 
   let state: HostState = options.startsUnready ? 'starting' : 'ready'
   const app = new Hono()
-  const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database, clientAddressOf })
+  const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database, clientAddressOf, isSecureRequest })
   const healthRoutes = createHealthRoutes({ database: options.database, logger, state: () => state })
   app.use(createRequestTracking({ logger, observer: options.observer }))
   app.get('/api/health', healthRoutes.health)
@@ -114,7 +116,7 @@ export function createHost(options: HostOptions): Host {
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
-  mountHttpRoutes(app, pluginRoutes, clientAddressOf)
+  mountHttpRoutes(app, pluginRoutes, { clientAddressOf, isSecureRequest })
   app.notFound((c) => {
     const hint = c.req.method !== 'POST' && c.req.path.startsWith('/api/') ? ' (procedures are called with POST)' : ''
     return errorResponse(wireError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}${hint}`), requestIdOf(c))

@@ -11,6 +11,7 @@ import { jsonDepthExceeds } from './json-depth.ts'
 import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { authFailureReason } from './auth-failure-reason.ts'
 import type { RequestRecord } from './request-record.ts'
+import type { SecureRequestCheck } from './request-scheme.ts'
 import { requestRecordOf } from './request-tracking.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
@@ -22,17 +23,18 @@ export interface RouteDeps {
   readonly logger: Logger
   readonly database: Database
   readonly clientAddressOf: ClientAddressResolver
+  readonly isSecureRequest: SecureRequestCheck
 }
 
 /** The host's HTTP routes: health, the JSON endpoint and the per-procedure endpoint. */
-export function createRoutes({ mounts, authenticator, limits, logger, database, clientAddressOf }: RouteDeps) {
+export function createRoutes({ mounts, authenticator, limits, logger, database, clientAddressOf, isSecureRequest }: RouteDeps) {
   /**
    * Authenticates once for the request (noting who, or why not, in its record);
    * a refusal is thrown as its wire error. `clientIp` is the request's one
    * `clientAddressOf` answer, shared with the handlers' context.
    */
   async function authenticate(c: Context, record: RequestRecord, clientIp: string) {
-    const request = authRequestOf(c, clientIp)
+    const request = { ...authRequestOf(c, clientIp), https: isSecureRequest(c) }
     const outcome = await authenticator.authenticate(request)
     if (outcome.ok) {
       record.identity = { kind: outcome.identity.kind, id: outcome.identity.id }

@@ -3,6 +3,8 @@ export interface HttpRouteInfo {
   /** The client's address (see `clientAddressOf`). */
   readonly clientIp: string
   readonly requestId: string
+  /** True when the client reached the host over https (directly or through a trusted proxy). */
+  readonly https: boolean
 }
 
 /**

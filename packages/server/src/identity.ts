@@ -13,4 +13,6 @@ export interface Identity {
   readonly resourceAccess: ResourceAccessView
   /** How it proved itself: an API key, or a signed-in user's session cookie. */
   readonly credential?: 'key' | 'session'
+  /** The session's id when `credential` is `'session'` (so a password change can keep it and end the others). */
+  readonly sessionId?: string
 }

@@ -77,7 +77,8 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys, guard
 }
 
 function withProcedure(error: unknown, procedure: string): WireError {
-  if (error instanceof WireError) return wireError(error.body.code, error.body.message, { ...error.body, procedure })
+  // Headers (e.g. Retry-After) stay with the error.
+  if (error instanceof WireError) return new WireError({ ...error.body, procedure }, { ...error.headers })
   if (isDomainError(error)) return wireError(error.code, error.message, { procedure })
   throw error
 }

@@ -46,6 +46,7 @@ export function toIssues(issues: readonly unknown[]): ErrorIssue[] {
  */
 export function toWireError(error: unknown, logger: Logger): WireError {
   if (error instanceof WireError) return error
+  if (error instanceof ORPCError && error.cause instanceof WireError) return error.cause
   if (isDomainError(error)) return wireError(error.code, error.message, error.issues ? { issues: error.issues } : {})
   // A concurrent writer (often another process) took the same unique value first,
   // or deleted a row this write referenced after it was checked.
@@ -71,7 +72,8 @@ export function toORPCError(error: unknown, logger: Logger): ORPCError<string, u
   if (error instanceof ORPCError && error.code !== 'INTERNAL_SERVER_ERROR' && !hasIssues(error.data)) return error
   const wire = toWireError(error, logger)
   const data = wire.body.issues ? { issues: wire.body.issues } : undefined
-  return new ORPCError(wire.body.code, { status: wire.status, message: wire.body.message, data })
+  // The wire error rides along as the cause, so its headers (e.g. Retry-After) reach the response.
+  return new ORPCError(wire.body.code, { status: wire.status, message: wire.body.message, data, cause: wire })
 }
 
 function hasIssues(data: unknown): boolean {

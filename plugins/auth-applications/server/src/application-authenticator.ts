@@ -1,5 +1,6 @@
 import {
   createFailureLimiter,
+  failureBucketOf,
   createRequestLimiter,
   type AuthOutcome,
   type AuthRequest,
@@ -68,7 +69,7 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
 
   /** A wrong key: counted against its address, and 429 once that address is over its limit. */
   async function refuse(request: AuthRequest, wait: number | undefined): Promise<AuthOutcome> {
-    await failures.recordFailure(request.clientIp)
+    await failures.recordFailure(failureBucketOf(request.clientIp))
     if (wait === undefined) return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
     return { ok: false, code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts from this address', retryAfterSeconds: wait }
   }
@@ -81,7 +82,7 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
     // A valid key is served even from an address over its failure limit (a NAT
     // shared with a guesser); SHA-256 keeps checking cheap, and such an address
     // gets no argon2 for legacy hashes.
-    const wait = await failures.retryAfter(request.clientIp)
+    const wait = await failures.retryAfter(failureBucketOf(request.clientIp))
     if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return refuse(request, wait)
     const row = await lookup(key.applicationId)
     if (!(await secretMatches(row, key, wait === undefined))) return refuse(request, wait)

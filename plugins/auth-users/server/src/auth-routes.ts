@@ -1,9 +1,10 @@
 import { emailSchema } from '@checkpost/auth-users-contract'
 import type { Database } from '@checkpost/db'
-import type { Clock, HttpRoute } from '@checkpost/server'
+import type { Clock, HttpRoute, HttpRouteInfo } from '@checkpost/server'
 import { z } from 'zod'
 import { jsonError, jsonOk, readJsonObject } from './http-json.ts'
 import { isForeignOrigin } from './same-origin.ts'
+import { withSecure } from './secure-cookie.ts'
 import type { SessionAuth } from './session-auth.ts'
 import type { SignInLimiter } from './sign-in-limiter.ts'
 import { touchSignIn } from './user-repository.ts'
@@ -32,7 +33,7 @@ export function createAuthRoutes(options: AuthRoutesOptions): HttpRoute[] {
     )
   const refuseForeign = () => jsonError('FORBIDDEN', 'Cross-site request refused: Origin does not match this host')
 
-  async function signIn(request: Request, { clientIp }: { clientIp: string }): Promise<Response> {
+  async function signIn(request: Request, { clientIp, https }: HttpRouteInfo): Promise<Response> {
     if (foreign(request)) return refuseForeign()
     const body = await readJsonObject(request)
     if (body instanceof Response) return body
@@ -51,14 +52,14 @@ export function createAuthRoutes(options: AuthRoutesOptions): HttpRoute[] {
     await options.limiter.succeeded(clientIp, email)
     const { user } = (await response.json()) as { user: { id: string } & Record<string, unknown> }
     await touchSignIn(options.database.db, user.id, options.clock.now().toISOString())
-    return jsonOk({ user: publicUser(user) }, sessionCookies(response, request))
+    return jsonOk({ user: publicUser(user) }, sessionCookies(response, https))
   }
 
-  async function signOut(request: Request): Promise<Response> {
+  async function signOut(request: Request, { https }: HttpRouteInfo): Promise<Response> {
     if (foreign(request)) return refuseForeign()
     const auth = await options.sessionAuth()
     const response = await auth.handler(new Request(request.url, { method: 'POST', headers: forwardHeaders(request), body: '{}' }))
-    return jsonOk({ success: true }, sessionCookies(response, request))
+    return jsonOk({ success: true }, sessionCookies(response, https))
   }
 
   async function getSession(request: Request): Promise<Response> {
@@ -84,13 +85,10 @@ function forwardHeaders(request: Request): Headers {
   return headers
 }
 
-/** better-auth's Set-Cookie headers, marked Secure when the request came over https. */
-function sessionCookies(response: Response, request: Request): Headers {
+/** better-auth's Set-Cookie headers, marked Secure when the client came over https. */
+function sessionCookies(response: Response, https: boolean): Headers {
   const headers = new Headers()
-  const https = new URL(request.url).protocol === 'https:'
-  for (const cookie of response.headers.getSetCookie()) {
-    headers.append('set-cookie', https && !/;\s*secure/i.test(cookie) ? `${cookie}; Secure` : cookie)
-  }
+  for (const cookie of response.headers.getSetCookie()) headers.append('set-cookie', withSecure(cookie, https))
   return headers
 }
 

@@ -1,13 +1,15 @@
 import type { AuthUsersTables } from './tables.ts'
 import { authUsersContract } from '@checkpost/auth-users-contract'
-import { implementPlugin, orNotFound, type PluginDeps, type RbacDirectory } from '@checkpost/server'
+import { implementPlugin, orNotFound, type PluginDeps } from '@checkpost/server'
 import { assertMayActOnUser } from './escalation-checks.ts'
 import { createSelfHandlers } from './self-handlers.ts'
+import { requireRbac } from './require-rbac.ts'
 import { userAuditEvents as events } from './user-audit-events.ts'
+import { userServicesOf } from './user-services.ts'
 import { createUser, deleteUser, findUser, listUsers, rulesOfKnownRoles, setUserRoles, updateUser } from './user-service.ts'
 
 /** Implements the auth-users contract. */
-export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) {
+export function createAuthUsersRouter(deps: PluginDeps) {
   const rbac = requireRbac(deps.rbac)
   const os = implementPlugin<AuthUsersTables>()(authUsersContract)
   const now = () => deps.clock.now().toISOString()
@@ -46,12 +48,6 @@ export function createAuthUsersRouter(deps: Pick<PluginDeps, 'clock' | 'rbac'>) 
       await context.audit(events.rolesSet(user, user.roles))
       return user
     }),
-    ...createSelfHandlers(deps, rbac),
+    ...createSelfHandlers(deps, { rbac, limiter: userServicesOf(deps).limiter }),
   })
-}
-
-/** Users need a plugin lending roles and teams (auth-applications) mounted beside them. */
-export function requireRbac(rbac: PluginDeps['rbac']): NonNullable<PluginDeps['rbac']> {
-  if (!rbac) throw new Error('auth-users needs a plugin that lends roles and teams (auth-applications) mounted in the same host')
-  return rbac
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createFailureLimiter, type Logger } from '@checkpost/server'
+import { createFailureLimiter, failureBucketOf, type Logger } from '@checkpost/server'
 
 export interface SignInLimiterOptions {
   /** Failed sign-ins allowed from one address per window, whatever the email. */
@@ -25,8 +25,9 @@ export interface SignInLimiter {
 /**
  * Two failure limiters (the kit's, fleet-wide through Redis when configured):
  * per address, and per email *from that address*, so an attacker guessing one
- * account never locks its owner signing in from elsewhere. Emails reach Redis
- * only as a SHA-256 with the address.
+ * account never locks its owner signing in from elsewhere. An IPv6 address
+ * counts as its /64 (failureBucketOf), so rotating addresses inside one
+ * allocation buys no guesses. Emails reach Redis only as a SHA-256 with the address.
  */
 export function createSignInLimiter(options: SignInLimiterOptions): SignInLimiter {
   const store = (keyPrefix: string) => (options.redisUrl ? { redis: { url: options.redisUrl, keyPrefix, logger: options.logger } } : {})
@@ -36,16 +37,18 @@ export function createSignInLimiter(options: SignInLimiterOptions): SignInLimite
   const emailKey = (address: string, email: string) => createHash('sha256').update(`${address}\u0000${email}`).digest('hex')
 
   return {
-    async retryAfter(address, email) {
+    async retryAfter(client, email) {
+      const address = failureBucketOf(client)
       const waits = await Promise.all([byAddress.retryAfter(address), byEmail.retryAfter(emailKey(address, email))])
       const spent = waits.filter((seconds): seconds is number => seconds !== undefined)
       return spent.length === 0 ? undefined : Math.max(...spent)
     },
-    async failed(address, email) {
+    async failed(client, email) {
+      const address = failureBucketOf(client)
       await Promise.all([byAddress.recordFailure(address), byEmail.recordFailure(emailKey(address, email))])
     },
-    async succeeded(address, email) {
-      await byEmail.reset(emailKey(address, email))
+    async succeeded(client, email) {
+      await byEmail.reset(emailKey(failureBucketOf(client), email))
     },
     async close() {
       await Promise.all([byAddress.close(), byEmail.close()])

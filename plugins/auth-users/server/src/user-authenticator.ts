@@ -1,6 +1,7 @@
 import type { AuthOutcome, AuthRequest, Authenticator, Clock, Logger } from '@checkpost/server'
 import type { Database } from '@checkpost/db'
 import { isForeignOrigin } from './same-origin.ts'
+import { withSecure } from './secure-cookie.ts'
 import type { SignInLimiter } from './sign-in-limiter.ts'
 import { SESSION_COOKIE, type SessionAuth } from './session-auth.ts'
 import { createUserKeyAuth } from './user-key-authenticator.ts'
@@ -37,7 +38,8 @@ export function createUserAuthenticator(options: UserAuthenticatorOptions): Auth
     if (!response || response.user.disabled) return { ok: false, code: 'UNAUTHORIZED', message: NO_SESSION }
     const identity = await options.identityOf(response.user)
     const refreshed = setHeaders.getSetCookie().find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`))
-    return { ok: true, identity: { ...identity, credential: 'session' }, headers: refreshed ? { 'set-cookie': refreshed } : undefined }
+    const session = { credential: 'session' as const, sessionId: response.session.id }
+    return { ok: true, identity: { ...identity, ...session }, headers: refreshed ? { 'set-cookie': withSecure(refreshed, request.https === true) } : undefined }
   }
 
   return {

@@ -94,9 +94,11 @@ export async function deleteUserRow(db: AnyDb, userId: string): Promise<boolean>
   return result.numDeletedRows > 0n
 }
 
-/** Ends every session of a user (disable, password change). */
-export async function deleteSessionsOf(db: AnyDb, userId: string): Promise<void> {
-  await typed(db).deleteFrom('auth_users_sessions').where('user_id', '=', userId).execute()
+/** Ends every session of a user (disable, password change), but `except` (the one changing it), when given. */
+export async function deleteSessionsOf(db: AnyDb, userId: string, except?: string): Promise<void> {
+  let query = typed(db).deleteFrom('auth_users_sessions').where('user_id', '=', userId)
+  if (except !== undefined) query = query.where('id', '!=', except)
+  await query.execute()
 }
 
 /** The stored password hash of a user's credential, if any. */

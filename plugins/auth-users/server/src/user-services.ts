@@ -5,7 +5,7 @@ import { createSignInLimiter, signInLimitsOf, type SignInLimiter } from './sign-
 import { trustedOriginsOf } from './same-origin.ts'
 import type { AuthUsersTables } from './tables.ts'
 import { createUserIdentities, type UserIdentities } from './user-identity.ts'
-import { requireRbac } from './router.ts'
+import { requireRbac } from './require-rbac.ts'
 
 /** What the plugin's router, authenticator and routes share within one host. */
 export interface UserServices {

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { serveHost } from '@checkpost/server'
 import { TEST_ENGINES } from '@checkpost/testing'
 import { describe, expect, it } from 'vitest'
-import { createUsersHost, PASSWORD, seedUser } from './users-kit.ts'
+import { createUsersHost, PASSWORD, request, seedUser } from './users-kit.ts'
 
 /** A real HTTP sign-in from a chosen loopback source address. */
 function signInFrom(url: string, localAddress: string, body: unknown): Promise<{ status: number; retryAfter?: string }> {
@@ -61,3 +61,15 @@ for (const { engine, skip } of TEST_ENGINES) {
     })
   })
 }
+
+describe('sign-in limits across an IPv6 /64', () => {
+  it('counts wrong passwords from addresses of one /64 together (rotating inside it does not escape the limit)', async () => {
+    await using t = await createUsersHost('sqlite', { ...LIMITS, CHECKPOST_TRUSTED_PROXIES: '127.0.0.1/32' })
+    await seedUser(t, 'ada@example.com')
+    const from = (address: string, password: string) =>
+      request(t.host, '/auth/sign-in/email', { body: { email: 'ada@example.com', password }, headers: { 'x-forwarded-for': address } })
+    for (let i = 1; i <= 3; i++) expect((await from(`2001:db8:5:6::${i}`, 'wrong password')).status).toBe(401)
+    expect((await from('2001:db8:5:6::99', PASSWORD)).status).toBe(429)
+    expect((await from('2001:db8:5:7::1', PASSWORD)).status).toBe(200)
+  })
+})
