@@ -15,16 +15,23 @@ export interface BenchOptions {
   readonly profileDir?: string
   /** A Postgres server to create bench databases on; Postgres figures are n/a without one. */
   readonly postgresUrl?: string
+  /** Run only these suites (ids from `SUITES`); absent: all of them. */
+  readonly only?: readonly string[]
 }
+
+/** Suite ids for `--only`, in the order a full run measures them. */
+export const SUITES = ['ceilings', 'batching', 'ingestion', 'growth', 'flood', 'key-checks', 'cold-start', 'postgres', 'scale'] as const
 
 export const USAGE = `pnpm bench [--quick] [--rounds N] [--duration SEC] [--connections N]
            [--applications N] [--active-keys N] [--cold-starts N] [--profile DIR]
-           [--postgres URL]
+           [--postgres URL] [--only SUITE[,SUITE…]]
 Each option can also come from the environment: BENCH_ROUNDS, BENCH_DURATION,
 BENCH_CONNECTIONS, BENCH_APPLICATIONS, BENCH_ACTIVE_KEYS, BENCH_COLD_STARTS,
 BENCH_PROFILE_DIR, BENCH_QUICK=1; BENCH_LOAD_GENERATOR=autocannon skips wrk;
-CHECKPOST_BENCH_POSTGRES_URL (else CHECKPOST_TEST_POSTGRES_URL) for --postgres.
-A full run exits 1 when a target misses and rewrites bench/RESULTS.md.`
+CHECKPOST_BENCH_POSTGRES_URL (else CHECKPOST_TEST_POSTGRES_URL) for --postgres,
+BENCH_ONLY for --only. Suites: ${SUITES.join(', ')}.
+A full run exits 1 when a target misses and rewrites bench/RESULTS.md; a run
+with --only exits 1 likewise but leaves RESULTS.md alone.`
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -42,6 +49,7 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
       'cold-starts': { type: 'string' },
       profile: { type: 'string' },
       postgres: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -60,6 +68,7 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
   const applications = int('applications', values.applications ?? env.BENCH_APPLICATIONS, quick ? 1_000 : 100_000)
   const profileDir = values.profile ?? env.BENCH_PROFILE_DIR
   const postgresUrl = values.postgres ?? (env.CHECKPOST_BENCH_POSTGRES_URL || env.CHECKPOST_TEST_POSTGRES_URL)
+  const only = readOnly(values.only ?? env.BENCH_ONLY)
   return {
     quick,
     rounds,
@@ -72,5 +81,14 @@ export function readBenchOptions(argv: readonly string[], env: Env = process.env
     coldStarts: int('cold-starts', values['cold-starts'] ?? env.BENCH_COLD_STARTS, Math.max(3, rounds)),
     ...(profileDir ? { profileDir } : {}),
     ...(postgresUrl ? { postgresUrl } : {}),
+    ...(only ? { only } : {}),
   }
+}
+
+function readOnly(raw: string | undefined): readonly string[] | undefined {
+  if (raw === undefined || raw === '') return undefined
+  const ids = raw.split(',').map((id) => id.trim())
+  const unknown = ids.filter((id) => !(SUITES as readonly string[]).includes(id))
+  if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')}; suites: ${SUITES.join(', ')}\n${USAGE}`)
+  return ids
 }

@@ -4,8 +4,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { countSqliteResults, createBenchDatabase } from './bench-database.ts'
-import { readBenchOptions } from './bench-options.ts'
+import { countSqliteResults, createBenchDatabase, SYSTEM_COUNT } from './bench-database.ts'
+import { readBenchOptions, type SUITES } from './bench-options.ts'
 import { bundleServer } from './bundle-server.ts'
 import { toTable, type Figure } from './figures.ts'
 import { LOAD_GENERATOR } from './load.ts'
@@ -20,8 +20,12 @@ import { measureGrowth } from './suites/growth.ts'
 import { measureIngestion } from './suites/ingestion.ts'
 import { measureKeyChecks } from './suites/key-checks.ts'
 import { measurePostgres } from './suites/postgres.ts'
+import { measureStatusUnderMaintenance, measureSystemPaging } from './suites/scale.ts'
+import { addStatusFixture, addSystems } from './scale-fixtures.ts'
 
 const options = readBenchOptions(process.argv.slice(2))
+/** Catalog size of the paging figure. */
+const SCALE_SYSTEMS = 10_000
 const dir = mkdtempSync(join(tmpdir(), 'checkpost-bench-'))
 const startedAt = new Date()
 const loadBefore = loadAverage()
@@ -37,17 +41,18 @@ try {
   say(`Machine: ${describeMachine()}, load average ${loadBefore}`)
   const main = await createBenchDatabase(dir, 'main')
   const figures: Figure[] = []
-  const measure = async (name: string, suite: () => Promise<Figure[]>) => {
+  const measure = async (id: (typeof SUITES)[number], name: string, suite: () => Promise<Figure[]>) => {
+    if (options.only && !options.only.includes(id)) return
     say(`· ${name}`)
     figures.push(...(await suite()))
   }
-  await measure('ceilings, both endpoints and naive (getSystems, 20 systems)', () => measureCeilings(main, dir, run))
-  await measure('JSON batch against single calls', async () => measureBatching(await createBenchDatabase(dir, 'batch'), run))
-  await measure('result ingestion, SQLite', async () => {
+  await measure('ceilings', 'ceilings, both endpoints and naive (getSystems, 20 systems)', () => measureCeilings(main, dir, run))
+  await measure('batching', 'JSON batch against single calls', async () => measureBatching(await createBenchDatabase(dir, 'batch'), run))
+  await measure('ingestion', 'result ingestion, SQLite', async () => {
     const db = await createBenchDatabase(dir, 'ingest')
     return measureIngestion({ engine: 'SQLite', ...db, countResults: () => countSqliteResults(db.path), minRate: 50_000 }, run)
   })
-  await measure('result ingestion, Postgres', async () => {
+  await measure('ingestion', 'result ingestion, Postgres', async () => {
     if (!options.postgresUrl) return [{ label: '4. reportResults on Postgres', value: undefined, unit: '', note: 'no Postgres given' }]
     const db = await createPostgresBenchDatabase(options.postgresUrl)
     try {
@@ -56,16 +61,28 @@ try {
       await db.dispose()
     }
   })
-  await measure('growth and memory', async () => {
+  await measure('growth', 'growth and memory', async () => {
     say(`    building a database with ${options.applications.toLocaleString('en-US')} applications…`)
     const small = await createBenchDatabase(dir, 'small', { applications: 9 })
     const large = await createBenchDatabase(dir, 'large', { applications: options.applications, keys: options.activeKeys })
     return measureGrowth(small, large, run)
   })
-  await measure('wrong-secret flood', () => measureFlood(main, run))
-  await measure('rate limit + allowlist on the hot path', async () => measureKeyChecks(await createBenchDatabase(dir, 'keys'), run))
-  await measure('cold start', () => measureColdStart(main, run))
-  await measure('Postgres, one and two host processes', () => measurePostgres(options.postgresUrl, run))
+  await measure('flood', 'wrong-secret flood', () => measureFlood(main, run))
+  await measure('key-checks', 'rate limit + allowlist on the hot path', async () => measureKeyChecks(await createBenchDatabase(dir, 'keys'), run))
+  await measure('cold-start', 'cold start', () => measureColdStart(main, run))
+  await measure('postgres', 'Postgres, one and two host processes', () => measurePostgres(options.postgresUrl, run))
+  await measure('scale', 'getSystems paged at 10,000 systems', async () => {
+    const db = await createBenchDatabase(dir, 'systems')
+    addSystems(db.path, SCALE_SYSTEMS - SYSTEM_COUNT)
+    return measureSystemPaging({ ...db, systems: SCALE_SYSTEMS }, run)
+  })
+  await measure('scale', 'getStatus at 10 and 5,000 in-progress maintenance windows', async () => {
+    const few = await createBenchDatabase(dir, 'windows-few')
+    const many = await createBenchDatabase(dir, 'windows-many')
+    addStatusFixture(few.path, 10)
+    addStatusFixture(many.path, 5_000)
+    return measureStatusUnderMaintenance({ ...few, windows: 10 }, { ...many, windows: 5_000 }, run)
+  })
   const loadAfter = loadAverage()
   const table = toTable(figures)
   const missed = figures.filter((f) => f.value !== undefined && f.holds === false)
@@ -77,6 +94,9 @@ try {
   say(missed.length === 0 ? 'Every target holds.' : `Missed: ${missed.map((f) => f.label).join('; ')}`)
   if (options.quick) {
     say('Quick mode (tiny loads of 1 s): the verdicts above check the harness, not the product; run `pnpm bench`.')
+  } else if (options.only) {
+    say(`Only ${options.only.join(', ')}: bench/RESULTS.md keeps the last full run.`)
+    if (missed.length > 0) process.exitCode = 1
   } else {
     writeResults({ table, mode, startedAt, loadBefore, loadAfter, missed: missed.map((f) => f.label) })
     say('Wrote bench/RESULTS.md.')
