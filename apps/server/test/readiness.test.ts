@@ -9,7 +9,7 @@ async function status(url: string): Promise<{ status: number; body: unknown }> {
 }
 
 describe('readiness', () => {
-  it('fails /api/ready while migrations wait, keeps /api/health alive, and turns ready once migrated', async () => {
+  it('fails /api/ready, procedures and sign-in with 503 while migrations wait, keeps /api/health alive, and turns ready once migrated', async () => {
     const testDb = await createTestDatabase()
     const path = testDb.url.slice('sqlite:'.length)
     // Another process holding the write lock: as a second host mid-migration would.
@@ -26,6 +26,14 @@ describe('readiness', () => {
       const call = await fetch(`${host.url}/api/catalog/`, { method: 'POST', body: '{}' })
       expect(call.status).toBe(503)
       expect(call.headers.get('retry-after')).toBe('1')
+      const signIn = await fetch(`${host.url}/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nobody@example.com', password: 'not-a-password' }),
+        signal: AbortSignal.timeout(20_000),
+      })
+      expect(signIn.status).toBe(503)
+      expect(await signIn.json()).toEqual({ code: 'SERVICE_UNAVAILABLE', message: 'Starting: migrations are running' })
       blocker.exec('commit')
       let ready = await status(`${host.url}/api/ready`)
       for (let i = 0; i < 100 && ready.status !== 200; i++) {
@@ -38,7 +46,7 @@ describe('readiness', () => {
       await host.kill()
       await testDb.dispose()
     }
-  })
+  }, 180_000)
 
   it('fails /api/ready with 503 when the database is unreachable', async () => {
     const { createTestHost } = await import('@checkpost/testing')

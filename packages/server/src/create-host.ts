@@ -1,6 +1,6 @@
 import type { AccessRule } from '@checkpost/contract'
 import type { Database } from '@checkpost/db'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { BackgroundTask } from './background-task.ts'
 import { createClientAddressResolver } from './client-address.ts'
 import { systemClock, type Clock } from './clock.ts'
@@ -103,14 +103,18 @@ export function createHost(options: HostOptions): Host {
   app.get('/api/ready', healthRoutes.ready)
   // The document needs no database: served while migrations run too.
   if (options.openapi ?? true) mountOpenApiRoutes(app, { plugins: options.plugins, maxBatchKeys: limits.maxBatchKeys, logger })
-  app.use('/api/:pluginId/*', async function refuseUntilReady(c, next) {
+  const refuseUntilReady: MiddlewareHandler = async (c, next) => {
     if (state === 'starting') return unavailable('Starting: migrations are running', requestIdOf(c))
     await next()
-  })
+  }
+  const pluginRoutes = options.plugins.flatMap((plugin) => plugin.routes?.(deps) ?? [])
+  app.use('/api/:pluginId/*', refuseUntilReady)
+  // Plugin routes (sign-in and the like) need migrated tables too: without this they wait on the lock.
+  for (const path of new Set(pluginRoutes.map((route) => route.path))) app.use(path, refuseUntilReady)
   app.post('/api/:pluginId', routes.jsonEndpoint)
   app.post('/api/:pluginId/', routes.jsonEndpoint)
   app.post('/api/:pluginId/:procedure', routes.procedureEndpoint)
-  mountHttpRoutes(app, options.plugins.flatMap((plugin) => plugin.routes?.(deps) ?? []), clientAddressOf)
+  mountHttpRoutes(app, pluginRoutes, clientAddressOf)
   app.notFound((c) => {
     const hint = c.req.method !== 'POST' && c.req.path.startsWith('/api/') ? ' (procedures are called with POST)' : ''
     return errorResponse(wireError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}${hint}`), requestIdOf(c))

@@ -1,5 +1,5 @@
 import type { Database } from '@checkpost/db'
-import type { BackgroundTask, Clock, Logger } from '@checkpost/server'
+import { createPeriodicTask, type BackgroundTask, type Clock, type Logger } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { deleteResultsBefore } from './result-repository.ts'
 import { deleteUptimeHoursBefore } from './uptime-repository.ts'
@@ -35,26 +35,15 @@ export interface RetentionOptions {
   readonly everyMs: number
 }
 
-/** Runs `purgeOldResults` at start and then every `everyMs`. */
+/** Runs `purgeOldResults` at start and then every `everyMs`, one round at a time. */
 export function createResultRetention(options: RetentionOptions): BackgroundTask {
-  let timer: NodeJS.Timeout | undefined
-  let running: Promise<unknown> = Promise.resolve()
-  const purge = () => {
-    running = purgeOldResults(options.database, options.clock.now(), options.days)
-      .then((deleted) => deleted > 0 && options.logger.info('old health check results deleted', { deleted }))
-      .catch((error: unknown) => options.logger.warn('health check retention failed', { error }))
-  }
-  return {
+  return createPeriodicTask({
     name: 'healthcheck-retention',
-    start() {
-      if (timer) return
-      purge()
-      timer = setInterval(purge, options.everyMs).unref()
+    everyMs: options.everyMs,
+    logger: options.logger,
+    run: async () => {
+      const deleted = await purgeOldResults(options.database, options.clock.now(), options.days)
+      if (deleted > 0) options.logger.info('old health check results deleted', { deleted })
     },
-    async stop() {
-      clearInterval(timer)
-      timer = undefined
-      await running
-    },
-  }
+  })
 }
