@@ -20,7 +20,7 @@ export interface BenchOptions {
 }
 
 /** The suites of `pnpm bench`, in the order they run. */
-export const SUITE_NAMES = ['ceilings', 'batching', 'ingestion', 'growth', 'flood', 'key-checks', 'cold-start', 'postgres'] as const
+export const SUITE_NAMES = ['ceilings', 'batching', 'ingestion', 'growth', 'flood', 'key-checks', 'cold-start', 'postgres', 'scale'] as const
 export type SuiteName = (typeof SUITE_NAMES)[number]
 
 export const USAGE = `pnpm bench [--quick] [--rounds N] [--duration SEC] [--connections N]

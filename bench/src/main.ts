@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { countSqliteResults, createBenchDatabase } from './bench-database.ts'
+import { countSqliteResults, createBenchDatabase, SYSTEM_COUNT } from './bench-database.ts'
 import { readBenchOptions, type SuiteName } from './bench-options.ts'
 import { bundleServer } from './bundle-server.ts'
 import { toTable, type Figure } from './figures.ts'
@@ -20,8 +20,12 @@ import { measureGrowth } from './suites/growth.ts'
 import { measureIngestion } from './suites/ingestion.ts'
 import { measureKeyChecks } from './suites/key-checks.ts'
 import { measurePostgres } from './suites/postgres.ts'
+import { measureStatusUnderMaintenance, measureSystemPaging } from './suites/scale.ts'
+import { addStatusFixture, addSystems } from './scale-fixtures.ts'
 
 const options = readBenchOptions(process.argv.slice(2))
+/** Catalog size of the paging figure. */
+const SCALE_SYSTEMS = 10_000
 const dir = mkdtempSync(join(tmpdir(), 'checkpost-bench-'))
 const startedAt = new Date()
 const loadBefore = loadAverage()
@@ -68,6 +72,18 @@ try {
   await measure('key-checks', 'rate limit + allowlist on the hot path', async () => measureKeyChecks(await createBenchDatabase(dir, 'keys'), run))
   await measure('cold-start', 'cold start', () => measureColdStart(main, run))
   await measure('postgres', 'Postgres, one and two host processes', () => measurePostgres(options.postgresUrl, run))
+  await measure('scale', 'getSystems paged at 10,000 systems', async () => {
+    const db = await createBenchDatabase(dir, 'systems')
+    addSystems(db.path, SCALE_SYSTEMS - SYSTEM_COUNT)
+    return measureSystemPaging({ ...db, systems: SCALE_SYSTEMS }, run)
+  })
+  await measure('scale', 'getStatus at 10 and 5,000 in-progress maintenance windows', async () => {
+    const few = await createBenchDatabase(dir, 'windows-few')
+    const many = await createBenchDatabase(dir, 'windows-many')
+    addStatusFixture(few.path, 10)
+    addStatusFixture(many.path, 5_000)
+    return measureStatusUnderMaintenance({ ...few, windows: 10 }, { ...many, windows: 5_000 }, run)
+  })
   const loadAfter = loadAverage()
   const table = toTable(figures)
   const missed = figures.filter((f) => f.value !== undefined && f.holds === false)

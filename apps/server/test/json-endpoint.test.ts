@@ -14,7 +14,7 @@ for (const { engine, skip } of TEST_ENGINES) {
       await using t = await start()
       const response = await t.call('catalog/', { key: t.adminKey, body: { getSystems: {}, getGroups: null } })
       expect(response.status).toBe(200)
-      expect(response.body).toEqual({ getSystems: { systems: [] }, getGroups: { groups: [] } })
+      expect(response.body).toEqual({ getSystems: { systems: [], nextCursor: null }, getGroups: { groups: [] } })
     })
 
     it('serves the same procedures one at a time at /api/{pluginId}/{procedure}', async () => {

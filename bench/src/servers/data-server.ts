@@ -15,11 +15,11 @@ interface Row {
 }
 
 const db = new BetterSqlite3(process.env.BENCH_DB_PATH!, { readonly: true })
-const statement = db.prepare('select * from catalog_systems order by name, id')
+const statement = db.prepare('select * from catalog_systems order by name, id limit 501')
 const app = new Hono()
 app.post('/api/catalog/', async (c) => {
   await c.req.text()
-  const systems = (statement.all() as Row[]).map((row) => ({
+  const page = (statement.all() as Row[]).map((row) => ({
     id: row.id,
     name: row.name,
     description: row.description,
@@ -27,7 +27,11 @@ app.post('/api/catalog/', async (c) => {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }))
-  return new Response(JSON.stringify({ getSystems: { systems } }), { headers: { 'content-type': 'application/json' } })
+  // getSystems' first page for `{}`: 500 systems and the cursor after the last when more follow.
+  const systems = page.slice(0, 500)
+  const last = systems[systems.length - 1]
+  const nextCursor = page.length > 500 && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null
+  return new Response(JSON.stringify({ getSystems: { systems, nextCursor } }), { headers: { 'content-type': 'application/json' } })
 })
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT) })
 process.on('SIGTERM', () => server.close(() => process.exit(0)))

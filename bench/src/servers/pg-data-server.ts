@@ -15,12 +15,12 @@ interface Row {
 }
 
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: Number(process.env.BENCH_POOL_SIZE ?? 10) })
-const query = { name: 'bench-get-systems', text: 'select * from catalog_systems order by name, id' }
+const query = { name: 'bench-get-systems', text: 'select * from catalog_systems order by name, id limit 501' }
 const app = new Hono()
 app.post('/api/catalog/', async (c) => {
   await c.req.text()
   const { rows } = await pool.query<Row>(query)
-  const systems = rows.map((row) => ({
+  const page = rows.map((row) => ({
     id: row.id,
     name: row.name,
     description: row.description,
@@ -28,7 +28,11 @@ app.post('/api/catalog/', async (c) => {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }))
-  return new Response(JSON.stringify({ getSystems: { systems } }), { headers: { 'content-type': 'application/json' } })
+  // getSystems' first page for `{}`: 500 systems and the cursor after the last when more follow.
+  const systems = page.slice(0, 500)
+  const last = systems[systems.length - 1]
+  const nextCursor = page.length > 500 && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null
+  return new Response(JSON.stringify({ getSystems: { systems, nextCursor } }), { headers: { 'content-type': 'application/json' } })
 })
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: Number(process.env.PORT) })
 process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))))

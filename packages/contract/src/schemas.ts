@@ -33,8 +33,19 @@ export const timestampSchema = z.iso
   }, 'must fall between the years 0000 and 9999 in UTC')
   .transform((value) => (STORED_TIMESTAMP.test(value) ? value : new Date(value).toISOString()))
 
+/** The largest page any paged list answers. */
+export const MAX_PAGE_LIMIT = 500
+
+/**
+ * Page size for a paged list: an integer 1..500, `defaultLimit` when absent.
+ * @example const input = z.object({ limit: pageLimitSchema(500), cursor: cursorSchema.optional() })
+ */
+export function pageLimitSchema(defaultLimit: number) {
+  return z.int().min(1).max(MAX_PAGE_LIMIT).default(defaultLimit)
+}
+
 /** Page size for paged lists: 1..500, default 100. */
-export const limitSchema = z.int().min(1).max(500).default(100)
+export const limitSchema = pageLimitSchema(100)
 
 /** An opaque paging cursor returned as `nextCursor`. */
 export const cursorSchema = tokenSchema(500)

@@ -18,6 +18,11 @@ describe('decodeCursor', () => {
     expect(() => decodeCursor(craft(values), 2)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', message: 'Invalid cursor' }))
   })
 
+  it('names the input field that held a refused cursor in its issues', () => {
+    expect(() => decodeCursor('garbage', 2)).toThrow(expect.objectContaining({ issues: [{ path: 'cursor', message: 'Invalid cursor' }] }))
+    expect(() => decodeCursor('garbage', 2, 'after')).toThrow(expect.objectContaining({ issues: [{ path: 'after', message: 'Invalid cursor' }] }))
+  })
+
   it('accepts a value with a paired surrogate (an emoji)', () => {
     expect(decodeCursor(craft(['😀', 'x']), 2)).toEqual(['😀', 'x'])
   })

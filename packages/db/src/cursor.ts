@@ -13,13 +13,17 @@ export function encodeCursor(values: readonly string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url')
 }
 
-/** Decodes a cursor made by `encodeCursor` with `arity` values; throws BAD_REQUEST otherwise. */
-export function decodeCursor(cursor: string, arity: number): string[] {
+/**
+ * Decodes a cursor made by `encodeCursor` with `arity` values; throws
+ * BAD_REQUEST `Invalid cursor` otherwise, with an issue at `path` (the input
+ * field that held it, `cursor` unless told).
+ */
+export function decodeCursor(cursor: string, arity: number, path = 'cursor'): string[] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))
     if (Array.isArray(values) && values.length === arity && values.every((v) => typeof v === 'string' && isSafeText(v))) return values
   } catch {
     // fall through
   }
-  throw new DomainError('BAD_REQUEST', 'Invalid cursor')
+  throw new DomainError('BAD_REQUEST', 'Invalid cursor', { issues: [{ path, message: 'Invalid cursor' }] })
 }

@@ -19,6 +19,7 @@ export interface JsonBatchOptions {
 
 interface PreparedCall {
   readonly entry: ProcedureEntry
+  /** The input as its schema parsed it (defaults applied). */
   readonly input: unknown
 }
 
@@ -39,17 +40,17 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys, guard
       throw wireError('PAYLOAD_TOO_LARGE', `Batch has ${keys.length} keys; the limit is ${maxKeys}`)
     }
     // DESIGN order: every key's procedure and rule, then every input, then every instance.
-    const calls = keys.map((key): PreparedCall => {
+    const raws = keys.map((key) => {
       const entry = procedures.get(key)
       if (!entry) throw wireError('NOT_FOUND', `Unknown procedure "${key}" in plugin "${pluginId}"`, { procedure: key })
       guarded(key, () => authorizeRules(identity, entry.meta))
       const raw = (body as Record<string, unknown>)[key]
       return { entry, input: raw === null ? undefined : raw }
     })
-    const parsed: unknown[] = []
-    for (const { entry, input } of calls) parsed.push(await validateInput(entry.procedure, input, entry.name))
-    for (const [index, { entry }] of calls.entries()) {
-      await authorizeInstances(guard, { db: database.db, identity, meta: entry.meta }, parsed[index]).catch((error: unknown) => {
+    const calls: PreparedCall[] = []
+    for (const { entry, input } of raws) calls.push({ entry, input: await validateInput(entry.procedure, input, entry.name) })
+    for (const { entry, input } of calls) {
+      await authorizeInstances(guard, { db: database.db, identity, meta: entry.meta }, input).catch((error: unknown) => {
         throw withProcedure(error, entry.name)
       })
     }
@@ -60,7 +61,8 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys, guard
     const results: Record<string, unknown> = {}
     for (const { entry, input } of calls) {
       try {
-        results[entry.name] = await call(entry.procedure, input, { context })
+        // Parsed once above: the clone without an input schema keeps oRPC from parsing it again.
+        results[entry.name] = await call(entry.parsedInputProcedure, input, { context })
       } catch (error) {
         throw withProcedure(toWireError(error, context.logger), entry.name)
       }

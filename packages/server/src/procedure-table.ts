@@ -1,6 +1,7 @@
 import type { ProcedureMeta } from '@checkpost/contract'
 import { isContractProcedure } from '@orpc/contract'
 import { isProcedure, type AnyProcedure, type AnyRouter } from '@orpc/server'
+import { withoutInputSchema } from './without-input-schema.ts'
 import { isWriteProcedure } from './write-procedure.ts'
 import type { PluginDefinition, ResourceTypeDefinition } from './plugin.ts'
 
@@ -14,7 +15,10 @@ export interface KnownNames {
 export interface ProcedureEntry {
   readonly name: string
   readonly meta: ProcedureMeta
+  /** The procedure as mounted (host middleware, input schema and all). */
   readonly procedure: AnyProcedure
+  /** The same without its input schema: called with an input already parsed by `procedure`'s schema, so it is not parsed twice. */
+  readonly parsedInputProcedure: AnyProcedure
   readonly writes: boolean
 }
 
@@ -46,7 +50,7 @@ export function collectProcedures(
     }
     const procedure = (router as Record<string, unknown>)[name]
     if (!isProcedure(procedure)) throw new Error(`${where} is in the contract but not implemented`)
-    entries.set(name, { name, meta, procedure, writes: isWriteProcedure(meta) })
+    entries.set(name, { name, meta, procedure, parsedInputProcedure: withoutInputSchema(procedure), writes: isWriteProcedure(meta) })
   }
   return entries
 }

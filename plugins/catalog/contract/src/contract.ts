@@ -6,10 +6,12 @@ import {
   createSystemInput,
   deletedSchema,
   emptyListInput,
+  getSystemsInput,
   groupIdInput,
   groupMembershipInput,
   groupSchema,
   systemIdInput,
+  systemListSchema,
   systemSchema,
   updateGroupInput,
   updateSystemInput,
@@ -27,7 +29,11 @@ const bySystemIdInGroup = { instance: [{ resourceType: SYSTEM, inputIds: ['syste
 
 /** The catalog contract, mounted at `/api/catalog/`. */
 export const catalogContract = {
-  getSystems: read.meta({ instance: [{ resourceType: SYSTEM, outputLists: [{ path: 'systems' }] }] }).input(emptyListInput).output(z.object({ systems: z.array(systemSchema) })),
+  /** Systems by name, a page at a time (`{}`: the first 500); hidden systems are filtered before paging. */
+  getSystems: read
+    .meta({ instance: [{ resourceType: SYSTEM, outputLists: [{ path: 'systems', paged: true }] }] })
+    .input(getSystemsInput)
+    .output(systemListSchema),
   getSystem: read.meta(bySystemId).input(systemIdInput).output(systemSchema),
   createSystem: manage.input(createSystemInput).output(systemSchema),
   updateSystem: manage.meta(bySystemId).input(updateSystemInput).output(systemSchema),

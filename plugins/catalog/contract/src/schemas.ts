@@ -1,4 +1,14 @@
-import { descriptionSchema, idSchema, jsonObjectSchema, nameSchema, optionalInput, timestampSchema } from '@checkpost/contract'
+import {
+  cursorSchema,
+  descriptionSchema,
+  idSchema,
+  jsonObjectSchema,
+  MAX_PAGE_LIMIT,
+  nameSchema,
+  optionalInput,
+  pageLimitSchema,
+  timestampSchema,
+} from '@checkpost/contract'
 import { z } from 'zod'
 
 /** Free-form JSON object attached to a system: up to 16 KiB of UTF-8, nested up to 32 levels, safe text only. */
@@ -24,6 +34,27 @@ export const groupSchema = z.object({
 export type Group = z.infer<typeof groupSchema>
 
 export const emptyListInput = optionalInput(z.object({}))
+
+/**
+ * getSystems paging, by name then id. `limit`: 1..500 systems per page,
+ * default 500, so `{}` (or `null`, or nothing) still lists a whole catalog of
+ * up to 500 systems in one answer; a larger catalog answers its first 500 and a
+ * `nextCursor` to pass back as `cursor`. A cursor it did not issue is 400.
+ */
+export const getSystemsInput = optionalInput(
+  z.object({
+    limit: pageLimitSchema(MAX_PAGE_LIMIT),
+    cursor: cursorSchema.optional(),
+  }),
+)
+export type GetSystemsInput = z.output<typeof getSystemsInput>
+
+/** A page of systems by name, and the cursor of the next page (null on the last). */
+export const systemListSchema = z.object({
+  systems: z.array(systemSchema),
+  nextCursor: z.string().nullable(),
+})
+export type SystemList = z.infer<typeof systemListSchema>
 export const systemIdInput = z.object({ systemId: idSchema })
 export const groupIdInput = z.object({ groupId: idSchema })
 export const groupMembershipInput = z.object({ groupId: idSchema, systemId: idSchema })

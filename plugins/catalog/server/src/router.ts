@@ -18,7 +18,7 @@ export function createCatalogRouter({ clock }: Pick<PluginDeps, 'clock'>) {
   const now = () => clock.now().toISOString()
 
   return os.router({
-    getSystems: os.getSystems.handler(async ({ context }) => ({ systems: await listSystems(context.db) })),
+    getSystems: os.getSystems.handler(({ context, input }) => listSystems(context.db, input)),
     getSystem: os.getSystem.handler(async ({ context, input }) =>
       orNotFound(await findSystem(context.db, input.systemId), 'System'),
     ),

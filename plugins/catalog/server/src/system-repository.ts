@@ -1,5 +1,5 @@
-import type { System } from '@checkpost/catalog-contract'
-import { fromDbJson, prepareQuery, toDbJson } from '@checkpost/db'
+import type { System, SystemList } from '@checkpost/catalog-contract'
+import { decodeCursor, encodeCursor, fromDbJson, prepareQuery, toDbJson } from '@checkpost/db'
 import type { Kysely, Selectable } from 'kysely'
 import type { CatalogTables } from './tables.ts'
 
@@ -17,14 +17,43 @@ function toSystem(row: SystemRow): System {
   }
 }
 
-// getSystems is the hottest read; compile its SQL once.
-const listAll = prepareQuery<never, SystemRow>((db) =>
-  (db as Db).selectFrom('catalog_systems').selectAll().orderBy('name').orderBy('id'),
+// getSystems is the hottest read; compile its SQL once. Keyset order: name, then id.
+const firstPage = prepareQuery<'limit', SystemRow>((db, p) =>
+  (db as Db).selectFrom('catalog_systems').selectAll().orderBy('name').orderBy('id').limit(p('limit') as unknown as number),
+)
+// `name >= ?` bounds the index range; the OR only trims ties on that name.
+const pageAfter = prepareQuery<'name' | 'id' | 'limit', SystemRow>((db, p) =>
+  (db as Db)
+    .selectFrom('catalog_systems')
+    .selectAll()
+    .where('name', '>=', p('name'))
+    .where((eb) => eb.or([eb('name', '>', p('name')), eb('id', '>', p('id'))]))
+    .orderBy('name')
+    .orderBy('id')
+    .limit(p('limit') as unknown as number),
 )
 
-/** Every system, by name. */
-export async function listSystems(db: Db): Promise<System[]> {
-  return (await listAll.execute(db, {})).map(toSystem)
+/** Where a page of systems starts and how long it is. */
+export interface SystemPage {
+  /** 1..500 systems. */
+  readonly limit: number
+  /** A `nextCursor` of an earlier page; absent: the first page. Anything else is 400 (issue at `cursor`). */
+  readonly cursor?: string
+}
+
+/** One page of systems by name then id, and the cursor after its last one (null when none follow). */
+export async function listSystems(db: Db, page: SystemPage): Promise<SystemList> {
+  const limit = page.limit + 1 // one more tells whether a next page exists
+  let rows: SystemRow[]
+  if (page.cursor === undefined) rows = await firstPage.execute(db, { limit })
+  else {
+    const [name, id] = decodeCursor(page.cursor, 2) as [string, string]
+    rows = await pageAfter.execute(db, { name, id, limit })
+  }
+  const shown = rows.slice(0, page.limit)
+  const last = shown[shown.length - 1]
+  const nextCursor = rows.length > page.limit && last ? encodeCursor([last.name, last.id]) : null
+  return { systems: shown.map(toSystem), nextCursor }
 }
 
 /** One system, or undefined. */

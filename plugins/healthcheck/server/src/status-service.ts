@@ -60,13 +60,15 @@ async function uptimeOf(context: PluginContext, systemId: string | undefined, no
   return result
 }
 
-/** Most system ids one getWindows filter takes. */
+/** Most system ids one getWindows filter takes (and most windows one page holds). */
 const SYSTEMS_PER_QUERY = 500
 
 /**
  * Which of `systemIds` an in-progress maintenance window affects; none when
- * that plugin is not mounted. Only windows on these systems are read, so the
- * cost does not grow with windows elsewhere in the installation.
+ * that plugin is not mounted. Reads only as many windows as there are
+ * systems left to judge: each query asks for windows on the systems not yet
+ * known to be affected, with that many as its limit, so every window read
+ * settles at least one system. The cost follows the systems, not the windows.
  */
 async function systemsUnderMaintenance(context: PluginContext, systemIds: readonly string[]): Promise<Set<string>> {
   let maintenance
@@ -75,16 +77,17 @@ async function systemsUnderMaintenance(context: PluginContext, systemIds: readon
   } catch {
     return new Set()
   }
-  const wanted = new Set(systemIds)
   const affected = new Set<string>()
   for (let i = 0; i < systemIds.length; i += SYSTEMS_PER_QUERY) {
-    let cursor: string | undefined
-    do {
-      const filter = { state: 'in_progress' as const, systemIds: systemIds.slice(i, i + SYSTEMS_PER_QUERY), limit: 500, cursor }
-      const page = await maintenance.getWindows(filter)
+    let open = systemIds.slice(i, i + SYSTEMS_PER_QUERY)
+    while (open.length > 0) {
+      const page = await maintenance.getWindows({ state: 'in_progress', systemIds: open, limit: open.length })
+      const wanted = new Set(open)
       for (const window of page.windows) for (const id of window.systemIds) if (wanted.has(id)) affected.add(id)
-      cursor = page.nextCursor ?? undefined
-    } while (cursor)
+      // No next page: every in-progress window on the open systems was read.
+      if (page.nextCursor === null) break
+      open = open.filter((id) => !affected.has(id))
+    }
   }
   return affected
 }

@@ -41,13 +41,18 @@ export async function listWindows(db: Db, input: GetWindowsInput, now: string) {
   if (input.state) query = query.where((eb) => stateCondition(eb, input.state!, now))
   if (input.from) query = query.where('ends_at', '>', input.from)
   if (input.to) query = query.where('starts_at', '<', input.to)
-  if (input.systemId) {
-    const ids = db.selectFrom('maintenance_window_systems').select('window_id').where('system_id', '=', input.systemId)
-    query = query.where('id', 'in', ids)
-  }
-  if (input.systemIds) {
-    const ids = db.selectFrom('maintenance_window_systems').select('window_id').where('system_id', 'in', input.systemIds)
-    query = query.where('id', 'in', ids)
+  // EXISTS per window (a primary-key probe), not IN over every window of these systems: the
+  // scan follows the starts_at index and stops at the page's end, however many windows the systems have.
+  for (const systemIds of [input.systemId ? [input.systemId] : undefined, input.systemIds]) {
+    if (!systemIds) continue
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('maintenance_window_systems as ws')
+          .select('ws.window_id')
+          .whereRef('ws.window_id', '=', 'maintenance_windows.id')
+          .where('ws.system_id', 'in', systemIds),
+      ),
+    )
   }
   if (input.cursor) {
     const [startsAt, id] = decodeCursor(input.cursor, 2) as [string, string]

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { allSystemsQueryOptions } from '../../api/all-systems.ts'
 import { api } from '../../api/clients.ts'
 import { ErrorMessage } from '../../components/error-message.tsx'
 import { formatTime } from '../../components/format-time.ts'
@@ -6,7 +7,7 @@ import { STATUS_REFRESH_MS } from './status-refresh.ts'
 
 /** Every visible system with its worst-of health and its checks. */
 export function SystemsHealth({ withHealth }: { withHealth: boolean }) {
-  const systems = useQuery({ ...api.catalog.getSystems.queryOptions({ input: {} }), refetchInterval: STATUS_REFRESH_MS })
+  const systems = useQuery({ ...allSystemsQueryOptions(), refetchInterval: STATUS_REFRESH_MS })
   const status = useQuery({ ...api.healthcheck.getStatus.queryOptions({ input: {} }), refetchInterval: STATUS_REFRESH_MS, enabled: withHealth })
   const health = new Map(status.data?.systems.map((s) => [s.systemId, s.status]))
   const checks = status.data?.checks ?? []

@@ -1,13 +1,13 @@
 import type { Team } from '@checkpost/auth-applications-contract'
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
-import { api } from '../../api/clients.ts'
+import { allSystemsQueryOptions } from '../../api/all-systems.ts'
 import { ErrorMessage } from '../../components/error-message.tsx'
 import { SystemGrants } from './system-grants.tsx'
 
 /** Grants per system: pick a catalog system, see and change which teams reach it and whether it is team-only. */
 export function SystemAccess({ teams, canManage }: { teams: readonly Team[]; canManage: boolean }) {
-  const systems = useQuery(api.catalog.getSystems.queryOptions({ input: {} }))
+  const systems = useQuery(allSystemsQueryOptions())
   const [systemId, setSystemId] = useState('')
   const selectId = useId()
   const list = systems.data?.systems ?? []
