@@ -1,6 +1,6 @@
 import { emailSchema, passwordSchema } from '@checkpost/auth-users-contract'
 import { createRbacDirectory } from '@checkpost/auth-applications-server'
-import { createUser, deleteUser, findUser, hashPassword, listUsers, setPasswordHash, userAuditEvents as events } from '@checkpost/auth-users-server'
+import { createUser, deleteSessionsOf, deleteUser, findUser, hashPassword, listUsers, setPasswordHash, userAuditEvents as events } from '@checkpost/auth-users-server'
 import { DomainError, nameSchema } from '@checkpost/contract'
 import { runInTransaction } from '@checkpost/db'
 import type { z } from 'zod'
@@ -64,6 +64,8 @@ export async function setPasswordCommand(ctx: CommandContext, id: string, passwo
     const user = await findUser(db, createRbacDirectory(ctx), id)
     if (!user) return false
     await setPasswordHash(db, id, { passwordHash: hash, at: new Date().toISOString() })
+    // An operator reset is often about a compromise: every session of the user ends.
+    await deleteSessionsOf(db, id)
     await auditCliChange(db, events.passwordChanged(user))
     return true
   })

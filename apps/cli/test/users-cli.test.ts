@@ -58,6 +58,25 @@ describe('checkpost users', () => {
     expect(JSON.parse((await cli(['users', 'list', '--json'], url)).stdout).users).toEqual([])
   })
 
+  it("users set-password ends the user's sessions (an operator reset shuts out a stolen cookie)", async () => {
+    const url = freshUrl()
+    const { id } = JSON.parse((await cli(['users', 'create', '--email', 'a@example.com', '--name', 'A', '--password-stdin', '--json'], url, `${PASSWORD}\n`)).stdout)
+    const database = createDatabase(url)
+    try {
+      const at = new Date().toISOString()
+      const expires = new Date(Date.now() + 3_600_000).toISOString()
+      await database.db
+        .insertInto('auth_users_sessions' as never)
+        .values({ id: 'session-1', token: 'token-1', user_id: id, expires_at: expires, created_at: at, updated_at: at } as never)
+        .execute()
+      expect((await cli(['users', 'set-password', id, '--password-stdin'], url, 'another password\n')).code).toBe(0)
+      const left = await database.db.selectFrom('auth_users_sessions' as never).selectAll().execute()
+      expect(left).toEqual([])
+    } finally {
+      await database.close()
+    }
+  }, 180_000)
+
   it('users create, set-password and delete each write an audit entry with actor kind cli, never the password or its hash', async () => {
     const url = freshUrl()
     const { id } = JSON.parse((await cli(['users', 'create', '--email', 'a@example.com', '--name', 'A', '--role', 'admin', '--password-stdin', '--json'], url, `${PASSWORD}\n`)).stdout)

@@ -1,5 +1,5 @@
 export * from './plugin.ts'
 export * from './user-service.ts'
-export { setPasswordHash } from './user-repository.ts'
+export { deleteSessionsOf, setPasswordHash } from './user-repository.ts'
 export { hashPassword } from './password-hash.ts'
 export { userAuditEvents } from './user-audit-events.ts'
