@@ -81,7 +81,7 @@ export function createJsonBatch({ pluginId, procedures, database, maxKeys, guard
 function withProcedure(error: unknown, procedure: string): WireError {
   // Headers (e.g. Retry-After) stay with the error.
   if (error instanceof WireError) return new WireError({ ...error.body, procedure }, { ...error.headers })
-  if (isDomainError(error)) return wireError(error.code, error.message, { procedure })
+  if (isDomainError(error)) return wireError(error.code, error.message, { procedure, ...(error.issues ? { issues: error.issues } : {}) })
   throw error
 }
 

@@ -14,7 +14,7 @@ export type SecureRequestCheck = (c: Context) => boolean
 export function createSecureRequestCheck(trustedProxies: string | undefined): SecureRequestCheck {
   const trusted = parseTrustedProxies(trustedProxies)
   return function isSecureRequest(c) {
-    if (new URL(c.req.url).protocol === 'https:') return true
+    if (c.req.url.startsWith('https:')) return true
     if (trusted.size === 0 || !trusted.contains(socketAddressOf(c))) return false
     const forwarded = c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase()
     return forwarded === 'https'
