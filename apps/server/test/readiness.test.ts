@@ -48,6 +48,22 @@ describe('readiness', () => {
     }
   }, 180_000)
 
+  it('exits cleanly (code 0, "checkpost stopped") on SIGTERM while migrations wait', async () => {
+    const testDb = await createTestDatabase()
+    const blocker = new Sqlite(testDb.url.slice('sqlite:'.length))
+    blocker.pragma('journal_mode = WAL')
+    blocker.exec('begin exclusive')
+    const host = await spawnHostProcess({ CHECKPOST_DATABASE_URL: testDb.url }, 'checkpost migrating')
+    try {
+      await host.kill('SIGTERM')
+      expect(await host.exited).toBe(0)
+      expect(host.logLines().map((line) => line.message)).toContain('checkpost stopped')
+    } finally {
+      blocker.close()
+      await testDb.dispose()
+    }
+  }, 180_000)
+
   it('fails /api/ready with 503 when the database is unreachable', async () => {
     const { createTestHost } = await import('@checkpost/testing')
     const t = await createTestHost()
