@@ -1,4 +1,5 @@
 import { AUDIT_ACTIONS } from '@checkpost/auth-applications-contract'
+import { USER_AUDIT_ACTIONS } from '@checkpost/auth-users-contract'
 import { useId, type FormEvent } from 'react'
 import { PAGE_SIZES, toAuditFilters, type AuditFilters } from './audit-filters.ts'
 
@@ -6,6 +7,9 @@ export interface AuditFiltersFormProps {
   /** Called with the filters and page size on Apply filters, and with none on Clear. */
   readonly onApply: (filters: AuditFilters, pageSize: number) => void
 }
+
+/** Every action the mounted plugins write, for the Action field's suggestions. */
+const KNOWN_ACTIONS: readonly string[] = [...AUDIT_ACTIONS, ...Object.values(USER_AUDIT_ACTIONS)]
 
 /** The audit log's filters as labelled controls; Enter in any field applies them. */
 export function AuditFiltersForm({ onApply }: AuditFiltersFormProps) {
@@ -26,7 +30,7 @@ export function AuditFiltersForm({ onApply }: AuditFiltersFormProps) {
           <label htmlFor={`${id}-action`}>Action</label>
           <input id={`${id}-action`} name="action" list={`${id}-actions`} placeholder="any, e.g. application.created" autoComplete="off" spellCheck={false} />
           <datalist id={`${id}-actions`}>
-            {AUDIT_ACTIONS.map((action) => (
+            {KNOWN_ACTIONS.map((action) => (
               <option key={action} value={action} />
             ))}
           </datalist>
