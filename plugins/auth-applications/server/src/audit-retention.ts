@@ -1,4 +1,4 @@
-import type { Database } from '@checkpost/db'
+import { deleteInBatches, type Database } from '@checkpost/db'
 import { createPeriodicTask, type BackgroundTask, type PluginDeps } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { deleteAuditEntriesBefore } from './audit-repository.ts'
@@ -16,13 +16,7 @@ const HOUR_MS = 3_600_000
 export async function purgeOldAuditEntries(database: Database, now: Date, days: number): Promise<number> {
   const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString()
   const db = database.db as Kysely<AuthApplicationsTables>
-  let total = 0
-  for (;;) {
-    const deleted = await deleteAuditEntriesBefore(db, cutoff, BATCH)
-    total += deleted
-    if (deleted < BATCH) return total
-    await new Promise((resolve) => setImmediate(resolve))
-  }
+  return deleteInBatches((limit) => deleteAuditEntriesBefore(db, cutoff, limit), BATCH)
 }
 
 /** `CHECKPOST_AUDIT_RETENTION_DAYS` (default 365; a whole number ≥ 1); throws at startup otherwise. */

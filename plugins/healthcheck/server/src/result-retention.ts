@@ -1,4 +1,4 @@
-import type { Database } from '@checkpost/db'
+import { deleteInBatches, type Database } from '@checkpost/db'
 import { createPeriodicTask, type BackgroundTask, type Clock, type Logger } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { deleteResultsBefore } from './result-repository.ts'
@@ -15,13 +15,7 @@ const DAY_MS = 86_400_000
 export async function purgeOldResults(database: Database, now: Date, days: number): Promise<number> {
   const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString()
   const db = database.db as Kysely<HealthcheckTables>
-  let total = 0
-  for (;;) {
-    const deleted = await deleteResultsBefore(db, cutoff, BATCH)
-    total += deleted
-    if (deleted < BATCH) break
-    await new Promise((resolve) => setImmediate(resolve))
-  }
+  const total = await deleteInBatches((limit) => deleteResultsBefore(db, cutoff, limit), BATCH)
   await deleteUptimeHoursBefore(db, cutoff)
   return total
 }
