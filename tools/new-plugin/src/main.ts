@@ -20,7 +20,8 @@ try {
   process.stdout.write(`${written.map((path) => `  wrote ${path}`).join('\n')}\n`)
   if (!values['skip-install']) {
     // Links the two new workspace packages (no download: their dependencies are the workspace's).
-    const install = spawnSync('pnpm', ['install', '--prefer-offline'], { cwd: root, stdio: 'inherit' })
+    // New workspace packages change the lockfile; CI=true would otherwise make pnpm refuse (frozen lockfile).
+    const install = spawnSync('pnpm', ['install', '--prefer-offline', '--no-frozen-lockfile'], { cwd: root, stdio: 'inherit' })
     if (install.status !== 0) throw new Error('pnpm install failed; run it yourself to link the new packages')
   }
   process.stdout.write(
