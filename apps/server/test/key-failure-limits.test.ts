@@ -1,9 +1,12 @@
 import { catalogPlugin } from '@checkpost/catalog-server'
+import { LOCKED_OUT_REFUSAL_DELAY_MS } from '@checkpost/server'
 import { createTestHost, TEST_ENGINES, type TestHost } from '@checkpost/testing'
 import { describe, expect, it } from 'vitest'
 
 const READ = 'catalog.catalog.read'
 const WRONG = 'f8k2mN9xZpW3qR7vL5tYf8k2mN9xZpW3qR7vL5tYabc'
+/** Wrong keys one source may send per window (FAILURES_PER_ADDRESS). */
+const LIMIT = 20
 /** The in-process host sees 127.0.0.1 as its socket peer; trusting it makes X-Forwarded-For name the client. */
 const settings = { CHECKPOST_TRUSTED_PROXIES: '127.0.0.1' }
 
@@ -18,7 +21,7 @@ for (const { engine, skip } of TEST_ENGINES) {
     it("never refuses a valid key because someone else sent wrong secrets for its application", async () => {
       await using t = await start()
       const { key, id } = await t.createKey([READ])
-      for (let i = 0; i < 30; i++) await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
+      for (let i = 0; i < 22; i++) await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
       const response = await getSystems(t, key, '203.0.113.9')
       expect(response.status).toBe(200)
     })
@@ -26,7 +29,7 @@ for (const { engine, skip } of TEST_ENGINES) {
     it('serves a valid key from an address that is over its failure limit (a shared NAT with the guesser)', async () => {
       await using t = await start()
       const { key, id } = await t.createKey([READ])
-      for (let i = 0; i < 30; i++) await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
+      for (let i = 0; i < LIMIT; i++) await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
       expect((await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')).status).toBe(429)
       expect((await getSystems(t, key, '198.51.100.7')).status).toBe(200)
     })
@@ -47,21 +50,34 @@ for (const { engine, skip } of TEST_ENGINES) {
       const { id } = await t.createKey([READ])
       const statuses: number[] = []
       let retryAfter: string | null = null
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < LIMIT + 2; i++) {
         const response = await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
         statuses.push(response.status)
         if (response.status === 429) retryAfter = response.headers.get('retry-after')
       }
-      expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true)
+      expect(statuses.slice(0, LIMIT).every((s) => s === 401)).toBe(true)
       expect(statuses.at(-1)).toBe(429)
       expect(Number(retryAfter)).toBeGreaterThan(0)
+    })
+
+    it('holds back each refusal to a source over its limit, while a valid key from that source is still served', async () => {
+      await using t = await start()
+      const { key, id } = await t.createKey([READ])
+      for (let i = 0; i < LIMIT; i++) await getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7')
+      const refusedAt = performance.now()
+      const [refused, valid] = await Promise.all([getSystems(t, `ck_${id}_${WRONG}`, '198.51.100.7'), getSystems(t, key, '198.51.100.7')])
+      const refusedAfterMs = performance.now() - refusedAt
+      expect(refused.status).toBe(429)
+      expect(valid.status).toBe(200)
+      // A floor, not a speed target: the tarpit cannot answer before its timer fires.
+      expect(refusedAfterMs).toBeGreaterThanOrEqual(LOCKED_OUT_REFUSAL_DELAY_MS - 20)
     })
 
     it('counts wrong secrets from one IPv6 /64 together: rotating addresses inside it does not escape the limit', async () => {
       await using t = await start()
       const { id } = await t.createKey([READ])
       const statuses: number[] = []
-      for (let i = 1; i <= 40; i++) {
+      for (let i = 1; i <= LIMIT + 2; i++) {
         const response = await getSystems(t, `ck_${id}_${WRONG}`, `2001:db8:1:2::${i.toString(16)}`)
         statuses.push(response.status)
       }

@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible'
+import { setTimeout as delay } from 'node:timers/promises'
 import type { Logger } from './logger.ts'
 import { acquireRedisClient, type RedisLease } from './redis-client.ts'
 
@@ -61,4 +62,18 @@ export function createFailureLimiter(options: FailureLimiterOptions): FailureLim
     },
     close: async () => lease?.release(),
   }
+}
+
+/** How long a refusal to a source over its failure limit is held back, in ms. */
+export const LOCKED_OUT_REFUSAL_DELAY_MS = 500
+
+/**
+ * Waits before answering a source that is over its failure limit (a tarpit):
+ * a flood of wrong credentials from one source then gets one answer per
+ * connection every `LOCKED_OUT_REFUSAL_DELAY_MS` instead of as fast as the
+ * host can refuse, so it cannot crowd out valid callers. The wait holds a
+ * timer, not a worker.
+ */
+export function holdLockedOutRefusal(): Promise<void> {
+  return delay(LOCKED_OUT_REFUSAL_DELAY_MS)
 }

@@ -1,6 +1,7 @@
 import {
   createFailureLimiter,
   failureBucketOf,
+  holdLockedOutRefusal,
   createRequestLimiter,
   type AuthOutcome,
   type AuthRequest,
@@ -50,27 +51,36 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
 
   /**
    * True when the presented secret is the key's current one, or its previous one
-   * within the overlap. Argon2 for a legacy hash runs only when `mayRunArgon2`.
+   * within the overlap. Argon2 for a legacy hash runs only for a source under its
+   * failure limit (`lockedOut` is asked only then: a matching SHA-256 never waits on the limiter).
    */
-  async function secretMatches(row: KeyRow | undefined, key: PresentedKey, mayRunArgon2: boolean): Promise<boolean> {
+  async function secretMatches(row: KeyRow | undefined, key: PresentedKey, lockedOut: () => Promise<boolean>): Promise<boolean> {
     const digest = digestSecret(key.secret)
     const previousActive = row?.previous_secret_expires_at != null && Date.parse(row.previous_secret_expires_at) > clock.now().getTime()
     const current = matchesHash(row?.secret_hash, digest)
     const previous = matchesHash(previousActive ? row!.previous_secret_hash : null, digest)
-    if (current || previous || !row || !mayRunArgon2) return current || previous
+    if (current || previous) return true
+    const legacyCurrent = row !== undefined && isLegacyHash(row.secret_hash)
+    const legacyPrevious = previousActive && row!.previous_secret_hash !== null && isLegacyHash(row!.previous_secret_hash)
+    if (!(legacyCurrent || legacyPrevious) || (await lockedOut())) return false
     const secret = { text: key.secret, digest }
-    if (isLegacyHash(row.secret_hash) && (await verifyLegacy(row.secret_hash, secret))) {
-      await upgradeLegacyHash(database.db, row.id, { legacy: row.secret_hash, sha256: hashSecret(key.secret) })
+    if (legacyCurrent && (await verifyLegacy(row!.secret_hash, secret))) {
+      await upgradeLegacyHash(database.db, row!.id, { legacy: row!.secret_hash, sha256: hashSecret(key.secret) })
       return true
     }
-    const legacyPrevious = previousActive && row.previous_secret_hash !== null && isLegacyHash(row.previous_secret_hash)
-    return legacyPrevious && verifyLegacy(row.previous_secret_hash!, secret)
+    return legacyPrevious && verifyLegacy(row!.previous_secret_hash!, secret)
   }
 
-  /** A wrong key: counted against its address, and 429 once that address is over its limit. */
-  async function refuse(request: AuthRequest, wait: number | undefined): Promise<AuthOutcome> {
-    await failures.recordFailure(failureBucketOf(request.clientIp))
+  /**
+   * A wrong key: counted against its source, and 429 once that source is over
+   * its limit — held back a moment (a tarpit), so a flood cannot crowd out valid callers.
+   */
+  async function refuse(clientIp: string): Promise<AuthOutcome> {
+    const bucket = failureBucketOf(clientIp)
+    const wait = await failures.retryAfter(bucket)
+    await failures.recordFailure(bucket)
     if (wait === undefined) return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
+    await holdLockedOutRefusal()
     return { ok: false, code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts from this address', retryAfterSeconds: wait }
   }
 
@@ -79,13 +89,13 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
     if (!authorization || !isApplicationCredential(authorization)) return undefined
     const key = parsePresentedKey(authorization)
     if (!key) return { ok: false, code: 'UNAUTHORIZED', message: malformedMessage(authorization) }
-    // A valid key is served even from an address over its failure limit (a NAT
-    // shared with a guesser); SHA-256 keeps checking cheap, and such an address
-    // gets no argon2 for legacy hashes.
-    const wait = await failures.retryAfter(failureBucketOf(request.clientIp))
-    if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return refuse(request, wait)
+    // A valid key is served even from a source over its failure limit (a NAT
+    // shared with a guesser): the limiter is asked only about wrong keys (and
+    // before argon2 for legacy hashes), so valid requests never wait on it.
+    if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return refuse(request.clientIp)
     const row = await lookup(key.applicationId)
-    if (!(await secretMatches(row, key, wait === undefined))) return refuse(request, wait)
+    const lockedOut = async () => (await failures.retryAfter(failureBucketOf(request.clientIp))) !== undefined
+    if (!(await secretMatches(row, key, lockedOut))) return refuse(request.clientIp)
     if (Number(row!.key_checksummed) === 1) legacyIds.forget(row!.id)
     const verdict = await checkKeyAccess(row!, request.clientIp)
     if (verdict.refusal) return verdict.refusal

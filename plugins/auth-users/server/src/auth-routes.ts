@@ -1,6 +1,6 @@
 import { emailSchema } from '@checkpost/auth-users-contract'
 import type { Database } from '@checkpost/db'
-import type { Clock, HttpRoute, HttpRouteInfo } from '@checkpost/server'
+import { holdLockedOutRefusal, type Clock, type HttpRoute, type HttpRouteInfo } from '@checkpost/server'
 import { z } from 'zod'
 import { jsonError, jsonOk, readJsonObject } from './http-json.ts'
 import { isForeignOrigin } from './same-origin.ts'
@@ -41,7 +41,11 @@ export function createAuthRoutes(options: AuthRoutesOptions): HttpRoute[] {
     if (!parsed.success) return jsonError('BAD_REQUEST', 'Input validation failed', { issues: issuesOf(parsed.error) })
     const { email, password } = parsed.data
     const wait = await options.limiter.retryAfter(clientIp, email)
-    if (wait !== undefined) return jsonError('TOO_MANY_REQUESTS', 'Too many failed sign-ins; try again later', { headers: { 'retry-after': String(wait) } })
+    if (wait !== undefined) {
+      // A tarpit, as for wrong keys: a locked-out flood gets one answer per connection per delay.
+      await holdLockedOutRefusal()
+      return jsonError('TOO_MANY_REQUESTS', 'Too many failed sign-ins; try again later', { headers: { 'retry-after': String(wait) } })
+    }
     const auth = await options.sessionAuth()
     const forwarded = new Request(request.url, { method: 'POST', headers: forwardHeaders(request), body: JSON.stringify({ email, password }) })
     const response = await auth.handler(forwarded)
