@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
 import pg from 'pg'
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.ts'
-import { openSqliteReader, registerSqliteReader } from './sqlite-reader.ts'
+import { openPostgresReader, openSqliteReader, registerRootReader } from './root-reader.ts'
 import { withStatementCache } from './sqlite-statement-cache.ts'
 
 /** Which engine a database runs on; plugins branch on it only through this kit. */
@@ -69,7 +69,7 @@ function openSqlite(path: string): Database {
   handle.pragma('foreign_keys = ON')
   const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) })
   const reader = path === ':memory:' ? undefined : openSqliteReader(path)
-  if (reader) registerSqliteReader(db, reader)
+  if (reader) registerRootReader(db, reader)
   return {
     db,
     engine: 'sqlite',
@@ -95,6 +95,7 @@ function openPostgres(url: string, options: CreateDatabaseOptions): Database {
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {})
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) })
+  registerRootReader(db, openPostgresReader(pool))
   return {
     db,
     engine: 'postgres',

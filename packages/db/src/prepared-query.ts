@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely'
-import { sqliteReaderFor } from './sqlite-reader.ts'
+import { rootReaderFor } from './root-reader.ts'
 
 const SENTINEL = '\u0000checkpost-param:'
 
@@ -21,8 +21,8 @@ interface Compiled {
  * Compiles a Kysely query once per dialect, for queries on the hot path:
  * Kysely otherwise rebuilds and recompiles the SQL on every call. On SQLite a
  * select run on the root database (not a transaction) reads through the
- * read-only connection. Named
- * parameters stand in for values and are substituted positionally.
+ * read-only connection, and on Postgres as a named prepared statement (see
+ * `rootReaderFor`). Named parameters stand in for values and are substituted positionally.
  * @example
  * const byId = prepareQuery((db, p) => db.selectFrom('t').selectAll().where('id', '=', p('id')))
  * const rows = await byId.execute(db, { id })
@@ -53,9 +53,10 @@ export function prepareQuery<P extends string, O>(
         byDialect.set(dialect, compiled)
       }
       const values = compiled.slots.map((name) => params[name as P])
-      // On SQLite, selects outside a transaction go to the read-only connection, synchronously.
-      const reader = compiled.isSelect ? sqliteReaderFor(db) : undefined
-      if (reader) return reader.all(compiled.query.sql, values) as O[]
+      // Selects outside a transaction go to the root reader: SQLite's read-only
+      // connection (synchronously), Postgres' named prepared statements.
+      const reader = compiled.isSelect ? rootReaderFor(db) : undefined
+      if (reader) return (await reader.all(compiled.query.sql, values)) as O[]
       const result = await db.executeQuery<O>({ ...compiled.query, parameters: values })
       return result.rows
     },
