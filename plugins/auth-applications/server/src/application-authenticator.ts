@@ -1,8 +1,6 @@
 import {
-  createFailureLimiter,
-  failureBucketOf,
-  holdLockedOutRefusal,
   createRequestLimiter,
+  createWrongKeyLimiter,
   type AuthOutcome,
   type AuthRequest,
   type Authenticator,
@@ -27,23 +25,19 @@ export interface ApplicationAuthenticatorOptions {
   readonly redisUrl?: string
 }
 
-const INVALID = 'Invalid API key'
-/** Wrong keys one source address may send per window before it is refused. */
-const FAILURES_PER_ADDRESS = { maxFailures: 20, windowSeconds: 60 }
-
 /**
  * Authenticates `Bearer ck_{applicationId}_{secret}`: a bad checksum is refused
  * before any lookup; otherwise one primary-key read, a SHA-256 of the secret and
  * a constant-time compare (an unknown id costs the same as a wrong secret). An
  * argon2id hash from before runs argon2 once, then is replaced by SHA-256.
- * Failures count per source address only, never per application.
+ * Wrong keys count per source address only, never per application (`createWrongKeyLimiter`).
  */
 export function createApplicationAuthenticator(options: ApplicationAuthenticatorOptions): Authenticator {
   const { database, clock, logger } = options
   const lookup = createKeyLookup(database)
   const legacyIds = createLegacyKeyIds(database)
   const verifyLegacy = createLegacyHashVerifier()
-  const failures = createFailureLimiter(FAILURES_PER_ADDRESS)
+  const wrongKeys = createWrongKeyLimiter()
   const limiter = createRequestLimiter({ keyPrefix: 'checkpost:app-rate', logger, redisUrl: options.redisUrl })
   const checkKeyAccess = createKeyAccessChecks({ clock, limiter })
   const identityOf = createIdentityLoader(database)
@@ -71,19 +65,6 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
     return legacyPrevious && verifyLegacy(row!.previous_secret_hash!, secret)
   }
 
-  /**
-   * A wrong key: counted against its source, and 429 once that source is over
-   * its limit — held back a moment (a tarpit), so a flood cannot crowd out valid callers.
-   */
-  async function refuse(clientIp: string): Promise<AuthOutcome> {
-    const bucket = failureBucketOf(clientIp)
-    const wait = await failures.retryAfter(bucket)
-    await failures.recordFailure(bucket)
-    if (wait === undefined) return { ok: false, code: 'UNAUTHORIZED', message: INVALID }
-    await holdLockedOutRefusal()
-    return { ok: false, code: 'TOO_MANY_REQUESTS', message: 'Too many failed attempts from this address', retryAfterSeconds: wait }
-  }
-
   async function authenticate(request: AuthRequest): Promise<AuthOutcome | undefined> {
     const { authorization } = request
     if (!authorization || !isApplicationCredential(authorization)) return undefined
@@ -92,10 +73,10 @@ export function createApplicationAuthenticator(options: ApplicationAuthenticator
     // A valid key is served even from a source over its failure limit (a NAT
     // shared with a guesser): the limiter is asked only about wrong keys (and
     // before argon2 for legacy hashes), so valid requests never wait on it.
-    if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return refuse(request.clientIp)
+    if (!key.checksummed && !(await legacyIds.has(key.applicationId))) return wrongKeys.refuse(request.clientIp)
     const row = await lookup(key.applicationId)
-    const lockedOut = async () => (await failures.retryAfter(failureBucketOf(request.clientIp))) !== undefined
-    if (!(await secretMatches(row, key, lockedOut))) return refuse(request.clientIp)
+    const lockedOut = () => wrongKeys.isLockedOut(request.clientIp)
+    if (!(await secretMatches(row, key, lockedOut))) return wrongKeys.refuse(request.clientIp)
     if (Number(row!.key_checksummed) === 1) legacyIds.forget(row!.id)
     const verdict = await checkKeyAccess(row!, request.clientIp)
     if (verdict.refusal) return verdict.refusal

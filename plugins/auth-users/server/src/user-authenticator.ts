@@ -46,7 +46,7 @@ export function createUserAuthenticator(options: UserAuthenticatorOptions): Auth
     async authenticate(request) {
       if (request.authorization !== undefined) {
         if (!/^bearer\s+cku_/i.test(request.authorization.trim())) return undefined
-        const outcome = await keyAuth(request.authorization)
+        const outcome = await keyAuth(request.authorization, request.clientIp)
         return outcome.ok ? { ...outcome, identity: { ...outcome.identity, credential: 'key' } } : outcome
       }
       if (!hasSessionCookie(request.cookie)) return undefined

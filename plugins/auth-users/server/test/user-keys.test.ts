@@ -1,5 +1,6 @@
 import { TEST_ENGINES } from '@checkpost/testing'
 import { describe, expect, it } from 'vitest'
+import { userKeyFormat } from '../src/user-key-authenticator.ts'
 import { callWithCookie, createUsersHost, seedUser, signIn } from './users-kit.ts'
 
 const ME = { body: { getCurrentUser: {} } }
@@ -7,7 +8,8 @@ const ME = { body: { getCurrentUser: {} } }
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`user API keys (${engine})`, () => {
     async function withKey(expiresAt?: string) {
-      const t = await createUsersHost(engine)
+      // Trusting the in-process peer lets X-Forwarded-For name each request's source.
+      const t = await createUsersHost(engine, { CHECKPOST_TRUSTED_PROXIES: '127.0.0.1' })
       const userId = await seedUser(t, 'ada@example.com', ['admin'])
       const cookie = await signIn(t.host, 'ada@example.com')
       const created = await callWithCookie(t.host, 'auth-users/', { cookie, body: { createUserApiKey: { name: 'laptop', expiresAt } } })
@@ -48,6 +50,20 @@ for (const { engine, skip } of TEST_ENGINES) {
       const response = await t.call('auth-users/', { key: created.secret.slice(0, -1) + last, ...ME })
       expect(response.status).toBe(401)
       expect(response.body.message).toMatch(/Malformed API key/)
+    })
+
+    it('counts wrong user keys per source address: 429 after 20 from one address, while the right key is still served there and elsewhere', async () => {
+      const { t, created } = await withKey()
+      await using _ = t
+      const from = (key: string, address: string) => t.call('auth-users/', { key, headers: { 'x-forwarded-for': address }, ...ME })
+      // Well-formed guesses (valid checksums) for the real key id: they reach the lookup.
+      const guesses = Array.from({ length: 21 }, () => userKeyFormat.mint(created.id).key)
+      const statuses: number[] = []
+      for (const guess of guesses) statuses.push((await from(guess, '198.51.100.7')).status)
+      expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true)
+      expect(statuses[20]).toBe(429)
+      expect((await from(created.secret, '198.51.100.7')).status).toBe(200)
+      expect((await from(created.secret, '203.0.113.9')).status).toBe(200)
     })
 
     it('a deleted key is refused on the next request', async () => {
