@@ -1,5 +1,5 @@
 import { DEFAULT_DATABASE_URL, SCHEMA_NAME_PATTERN, parseDatabaseUrl } from '@checkpost/db'
-import type { HostLimits, LogLevel } from '@checkpost/server'
+import { intSetting, type HostLimits, type LogLevel } from '@checkpost/server'
 import { DEFAULT_CONSOLE_DIR } from './console-site.ts'
 
 /** Everything the server reads from its environment. */
@@ -58,16 +58,6 @@ function metricsAddress(env: Env): ServerConfig['metrics'] {
   if (env.CHECKPOST_METRICS_PORT === undefined || env.CHECKPOST_METRICS_PORT === '') return undefined
   const port = intSetting(env, 'CHECKPOST_METRICS_PORT', { fallback: 0, min: 0, max: 65535 })
   return { hostname: env.CHECKPOST_METRICS_HOST || '127.0.0.1', port }
-}
-
-function intSetting(env: Env, name: string, range: { fallback: number; min: number; max: number }): number {
-  const raw = env[name]
-  if (raw === undefined || raw === '') return range.fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw new Error(`${name} must be an integer from ${range.min} to ${range.max}, got "${raw}"`)
-  }
-  return value
 }
 
 function databaseSchema(raw: string | undefined, databaseUrl: string): string | undefined {

@@ -1,5 +1,5 @@
 import { deleteInBatches, type Database } from '@checkpost/db'
-import { createPeriodicTask, type BackgroundTask, type PluginDeps } from '@checkpost/server'
+import { createPeriodicTask, intSetting, type BackgroundTask, type PluginDeps } from '@checkpost/server'
 import type { Kysely } from 'kysely'
 import { deleteAuditEntriesBefore } from './audit-repository.ts'
 import type { AuthApplicationsTables } from './tables.ts'
@@ -21,11 +21,7 @@ export async function purgeOldAuditEntries(database: Database, now: Date, days: 
 
 /** `CHECKPOST_AUDIT_RETENTION_DAYS` (default 365; a whole number ≥ 1); throws at startup otherwise. */
 export function auditRetentionDays(settings: PluginDeps['settings']): number {
-  const raw = settings.CHECKPOST_AUDIT_RETENTION_DAYS
-  if (raw === undefined || raw === '') return DEFAULT_DAYS
-  const days = Number(raw)
-  if (!Number.isInteger(days) || days < 1) throw new Error(`CHECKPOST_AUDIT_RETENTION_DAYS must be a whole number of days ≥ 1, got "${raw}"`)
-  return days
+  return intSetting(settings, 'CHECKPOST_AUDIT_RETENTION_DAYS', { fallback: DEFAULT_DAYS })
 }
 
 /** The hourly retention task of the audit log. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createFailureLimiter, failureBucketOf, type Logger } from '@checkpost/server'
+import { createFailureLimiter, failureBucketOf, intSetting, type Logger } from '@checkpost/server'
 
 export interface SignInLimiterOptions {
   /** Failed sign-ins allowed from one address per window, whatever the email. */
@@ -58,11 +58,7 @@ export function createSignInLimiter(options: SignInLimiterOptions): SignInLimite
 
 /** Limits from settings, with defaults: 50 per address, 10 per email and address, per 15 minutes. */
 export function signInLimitsOf(settings: Readonly<Record<string, string | undefined>>): Omit<SignInLimiterOptions, 'logger'> {
-  const number = (name: string, fallback: number) => {
-    const value = Number(settings[name] ?? fallback)
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`)
-    return value
-  }
+  const number = (name: string, fallback: number) => intSetting(settings, name, { fallback })
   return {
     failuresPerAddress: number('CHECKPOST_SIGNIN_FAILURES_PER_ADDRESS', 50),
     failuresPerEmail: number('CHECKPOST_SIGNIN_FAILURES_PER_EMAIL', 10),

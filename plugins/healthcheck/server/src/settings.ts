@@ -1,3 +1,5 @@
+import { intSetting, type Settings } from '@checkpost/server'
+
 /** The plugin's settings, read from the host's environment-style settings. */
 export interface HealthcheckSettings {
   readonly tickMs: number
@@ -8,23 +10,13 @@ export interface HealthcheckSettings {
   readonly maxProbesPerTarget: number
 }
 
-type Settings = Readonly<Record<string, string | undefined>>
-
 /** Reads CHECKPOST_HEALTHCHECK_* settings; a bad value fails startup with its name. */
 export function readHealthcheckSettings(settings: Settings): HealthcheckSettings {
   return {
-    tickMs: positive(settings, 'CHECKPOST_HEALTHCHECK_TICK_MS', 1000),
-    retentionDays: positive(settings, 'CHECKPOST_HEALTHCHECK_RETENTION_DAYS', 30),
-    retentionEveryMs: positive(settings, 'CHECKPOST_HEALTHCHECK_RETENTION_EVERY_MS', 3_600_000),
-    maxProbes: positive(settings, 'CHECKPOST_HEALTHCHECK_MAX_PROBES', 100),
-    maxProbesPerTarget: positive(settings, 'CHECKPOST_HEALTHCHECK_MAX_PROBES_PER_TARGET', 10),
+    tickMs: intSetting(settings, 'CHECKPOST_HEALTHCHECK_TICK_MS', { fallback: 1000 }),
+    retentionDays: intSetting(settings, 'CHECKPOST_HEALTHCHECK_RETENTION_DAYS', { fallback: 30 }),
+    retentionEveryMs: intSetting(settings, 'CHECKPOST_HEALTHCHECK_RETENTION_EVERY_MS', { fallback: 3_600_000 }),
+    maxProbes: intSetting(settings, 'CHECKPOST_HEALTHCHECK_MAX_PROBES', { fallback: 100 }),
+    maxProbesPerTarget: intSetting(settings, 'CHECKPOST_HEALTHCHECK_MAX_PROBES_PER_TARGET', { fallback: 10 }),
   }
-}
-
-function positive(settings: Settings, name: string, fallback: number): number {
-  const raw = settings[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`)
-  return value
 }
