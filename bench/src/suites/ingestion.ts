@@ -3,8 +3,9 @@ import { plugins } from '@checkpost/server-app'
 import type { BenchOptions } from '../bench-options.ts'
 import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
 import { roundsFigure, targetFigure, type Figure } from '../figures.ts'
+import { cpuMsOf } from '../process-cpu.ts'
 import { say } from '../say.ts'
-import { postJson, spawnServer } from '../server-process.ts'
+import { postJson, ROOT, spawnServer } from '../server-process.ts'
 
 const RESULTS_PER_BATCH = 1000
 
@@ -22,14 +23,20 @@ export interface IngestTarget {
 export async function measureIngestion(db: IngestTarget, options: BenchOptions): Promise<Figure[]> {
   const LABEL = `4. reportResults on ${db.engine}, batches of 1,000`
   const ATOMIC_LABEL = `4. rows left by a batch with one bad result (${db.engine})`
+  const CPU_LABEL = `4. server CPU per 1,000 results (${db.engine})`
   if (!plugins.some((plugin) => plugin.id === 'healthcheck')) {
     const note = 'healthcheck plugin not mounted'
     return [
       { label: LABEL, value: undefined, unit: 'results/s', note },
+      { label: CPU_LABEL, value: undefined, unit: 'ms', note },
       { label: ATOMIC_LABEL, value: undefined, unit: '', note },
     ]
   }
-  const server = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url } })
+  const env = { CHECKPOST_DATABASE_URL: db.url }
+  // Profiled from source (through tsx) so that each frame names its package and file.
+  const server = options.profileDir
+    ? await spawnServer(`${ROOT}apps/server/src/main.ts`, { env, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] })
+    : await spawnServer(CHECKPOST_BUNDLE, { env })
   const post = async (pluginId: string, body: unknown, expected = 200) => {
     const response = await postJson(`${server.url}/api/${pluginId}/`, JSON.stringify(body), db.adminKey)
     const json = (await response.json()) as Record<string, Record<string, unknown>>
@@ -37,6 +44,7 @@ export async function measureIngestion(db: IngestTarget, options: BenchOptions):
     return Object.values(json)[0]!
   }
   const rates: number[] = []
+  const cpuMs: number[] = []
   let leftBehind = NaN
   try {
     const system = await post('catalog', { createSystem: { name: 'ingest' } })
@@ -52,10 +60,14 @@ export async function measureIngestion(db: IngestTarget, options: BenchOptions):
     if (stored.stored !== RESULTS_PER_BATCH) throw new Error(`reportResults stored ${JSON.stringify(stored)}`)
     for (let round = 0; round < options.rounds; round++) {
       const start = performance.now()
+      const cpuBefore = cpuMsOf(server.pid)
       for (let i = 0; i < options.ingestBatches; i++) await post('healthcheck', body)
       const rate = (options.ingestBatches * RESULTS_PER_BATCH) / ((performance.now() - start) / 1000)
-      say(`    round ${round + 1}: ${Math.round(rate).toLocaleString('en-US')} results/s`)
+      // Server user + system CPU per batch: other load on the machine disturbs it far less than the rate.
+      const cpu = (cpuMsOf(server.pid) - cpuBefore) / options.ingestBatches
+      say(`    round ${round + 1}: ${Math.round(rate).toLocaleString('en-US')} results/s, server CPU ${cpu.toFixed(1)} ms per 1,000`)
       rates.push(rate)
+      cpuMs.push(cpu)
     }
     // All or nothing: the last of 1,000 results names a check that does not exist.
     const before = await db.countResults()
@@ -69,6 +81,7 @@ export async function measureIngestion(db: IngestTarget, options: BenchOptions):
   }
   return [
     roundsFigure(LABEL, rates, { unit: 'results/s', target: `≥ ${db.minRate.toLocaleString('en-US')}`, test: (v) => v >= db.minRate }),
+    roundsFigure(CPU_LABEL, cpuMs, { unit: 'ms' }),
     targetFigure(ATOMIC_LABEL, leftBehind, { unit: '', target: '0', test: (v) => v === 0 }),
   ]
 }

@@ -13,4 +13,11 @@ describe('createResultId', () => {
     const ids = [0, 1, 2, 1_000, 86_400_000].map((ms) => createResultId(Date.parse('2026-11-23T00:00:00Z') + ms))
     expect([...ids].sort()).toEqual(ids)
   })
+
+  it('never repeats an id across refills of its random pool', () => {
+    const at = Date.parse('2026-11-23T00:00:00Z')
+    const ids = Array.from({ length: 2_000 }, () => createResultId(at))
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(new Set(ids.map((id) => id.slice(19))).size).toBe(ids.length)
+  })
 })

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, prepareQuery } from '@checkpost/db'
+import { decodeCursor, encodeCursor, prepareBulkInsert } from '@checkpost/db'
 import type { CheckResult, GetHistoryInput, ResultStatus } from '@checkpost/healthcheck-contract'
 import type { Kysely, Selectable } from 'kysely'
 import type { NewResult } from './new-result.ts'
@@ -9,42 +9,21 @@ import { addToUptimeHours } from './uptime-repository.ts'
 type Db = Kysely<HealthcheckTables>
 type ResultRow = Selectable<HealthcheckTables['healthcheck_results']>
 
-// 6 values a row: 3,000 parameters per statement, well under SQLite's (32,766) and Postgres's (65,535) limits.
-const ROWS_PER_INSERT = 500
-const COLUMNS = ['id', 'check_id', 'status', 'latency_ms', 'message', 'observed_at'] as const
+const insertResultRows = prepareBulkInsert('healthcheck_results', [
+  { name: 'id', pgType: 'text' },
+  { name: 'check_id', pgType: 'text' },
+  { name: 'status', pgType: 'text' },
+  { name: 'latency_ms', pgType: 'integer' },
+  { name: 'message', pgType: 'text' },
+  { name: 'observed_at', pgType: 'text' },
+])
 
-// A full chunk always has the same SQL: compiled once per dialect, bound with a flat array of values.
-const insertFullChunk = prepareQuery<string, never>((db, param) =>
-  db.insertInto('healthcheck_results').values(
-    Array.from({ length: ROWS_PER_INSERT }, (_, row) =>
-      Object.fromEntries(COLUMNS.map((column, c) => [column, param(String(row * COLUMNS.length + c))])),
-    ),
-  ),
-)
-
-/** Inserts results in multi-row statements, and counts them per hour; the caller's transaction makes it all or nothing. */
+/** Inserts results in bulk, and counts them per hour; the caller's transaction makes it all or nothing. */
 export async function insertResults(db: Db, results: readonly NewResult[]): Promise<void> {
-  for (let i = 0; i < results.length; i += ROWS_PER_INSERT) {
-    const chunk = results.slice(i, i + ROWS_PER_INSERT)
-    const values: unknown[] = []
-    for (const r of chunk) values.push(createResultId(), r.checkId, r.status, r.latencyMs, r.message, r.observedAt)
-    // The prepared query looks its values up by slot name "0", "1", …: an array answers exactly that.
-    if (chunk.length === ROWS_PER_INSERT) await insertFullChunk.execute(db, values as unknown as Record<string, unknown>)
-    else await db.insertInto('healthcheck_results').values(chunk.map((_, row) => toRow(values, row))).execute()
-  }
+  const values: unknown[] = []
+  for (const r of results) values.push(createResultId(), r.checkId, r.status, r.latencyMs, r.message, r.observedAt)
+  await insertResultRows.execute(db, values)
   await addToUptimeHours(db, results)
-}
-
-function toRow(values: readonly unknown[], row: number) {
-  const at = (c: number) => values[row * COLUMNS.length + c]
-  return {
-    id: at(0) as string,
-    check_id: at(1) as string,
-    status: at(2) as string,
-    latency_ms: at(3) as number | null,
-    message: at(4) as string | null,
-    observed_at: at(5) as string,
-  }
 }
 
 function toResult(row: ResultRow): CheckResult {

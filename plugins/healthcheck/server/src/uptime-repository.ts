@@ -19,12 +19,17 @@ const hourOf = (iso: string) => iso.slice(0, 13)
  */
 export async function addToUptimeHours(db: Db, results: readonly NewResult[]): Promise<void> {
   const counts = new Map<string, { check_id: string; hour: string; total: number; up: number }>()
+  let entry: { check_id: string; hour: string; total: number; up: number } | undefined
   for (const result of results) {
-    const key = `${result.checkId}|${hourOf(result.observedAt)}`
-    const entry = counts.get(key) ?? { check_id: result.checkId, hour: hourOf(result.observedAt), total: 0, up: 0 }
+    // A batch mostly repeats one check and one hour: reuse the entry before building a key.
+    if (entry?.check_id !== result.checkId || !result.observedAt.startsWith(entry.hour)) {
+      const hour = hourOf(result.observedAt)
+      const key = `${result.checkId}|${hour}`
+      entry = counts.get(key) ?? { check_id: result.checkId, hour, total: 0, up: 0 }
+      counts.set(key, entry)
+    }
     entry.total++
     if (result.status !== 'unhealthy') entry.up++
-    counts.set(key, entry)
   }
   const rows = [...counts.keys()].sort().map((key) => counts.get(key)!)
   for (let i = 0; i < rows.length; i += 1000) {
