@@ -43,7 +43,8 @@ for (const { engine, skip } of TEST_ENGINES) {
         await pause(claimedAt + 6_500 - Date.now())
         expect(target.hitsOf('/slow')).toHaveLength(1) // never twice: the lease still holds
         await eventually(async () => target.hitsOf('/slow').length, (n) => n === 2, 4_000) // never zero: taken over
-        for (const path of FAST) expect(target.hitsOf(path).filter((at) => at > killedAt).length).toBeGreaterThanOrEqual(5)
+        // The fast checks go on after the kill (how soon depends on the new process's start-up, slow under load).
+        for (const path of FAST) await eventually(async () => target.hitsOf(path).filter((at) => at > killedAt).length, (n) => n >= 5, 20_000)
         expectOncePerInterval(target, 8)
       } finally {
         for (const process of running) await process.kill('SIGTERM')
