@@ -3,10 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-// @ts-expect-error: a plain .mjs script of the repository, without types
 import { bundleApp, bundlePaths, isBundleFresh } from '../../../scripts/app-bundle.mjs'
-
-type Fresh = (appDir: string) => boolean
 
 /** A tiny app folder in a temporary directory: src/main.ts prints what src/answer.ts exports. */
 function tinyApp() {
@@ -18,7 +15,7 @@ function tinyApp() {
   // Written "a while ago": a build recording a file changed during itself would see it as stale at once.
   utimesSync(join(dir, 'src', 'answer.ts'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
   utimesSync(join(dir, 'src', 'main.ts'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
-  const run = () => spawnSync(process.execPath, [(bundlePaths(dir) as { outfile: string }).outfile], { encoding: 'utf8' }).stdout
+  const run = () => spawnSync(process.execPath, [bundlePaths(dir).outfile], { encoding: 'utf8' }).stdout
   return { dir, setAnswer, run }
 }
 
@@ -29,13 +26,12 @@ describe('the start bundle (scripts/app-bundle.mjs)', () => {
   it('is stale before the first build, fresh after it, and stale again after a source edit', async () => {
     const app = tinyApp()
     dirs.push(app.dir)
-    const fresh = isBundleFresh as Fresh
-    expect(fresh(app.dir)).toBe(false)
+    expect(isBundleFresh(app.dir)).toBe(false)
     await bundleApp(app.dir)
-    expect(fresh(app.dir)).toBe(true)
+    expect(isBundleFresh(app.dir)).toBe(true)
     expect(app.run()).toBe('first')
     app.setAnswer('second')
-    expect(fresh(app.dir)).toBe(false)
+    expect(isBundleFresh(app.dir)).toBe(false)
     await bundleApp(app.dir)
     expect(app.run()).toBe('second')
   })
@@ -45,6 +41,6 @@ describe('the start bundle (scripts/app-bundle.mjs)', () => {
     dirs.push(app.dir)
     await bundleApp(app.dir)
     rmSync(join(app.dir, 'src', 'answer.ts'))
-    expect((isBundleFresh as Fresh)(app.dir)).toBe(false)
+    expect(isBundleFresh(app.dir)).toBe(false)
   })
 })
