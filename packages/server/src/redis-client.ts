@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import type * as IoRedis from 'ioredis'
 import type { Redis } from 'ioredis'
 import type { Logger } from './logger.ts'
 
@@ -52,7 +53,7 @@ export function acquireRedisClient(url: string, logger: Logger): RedisLease {
 }
 
 function connect(url: string, logger: Logger): Redis {
-  const { Redis: RedisClient } = requireClient('ioredis') as typeof import('ioredis')
+  const { Redis: RedisClient } = requireClient('ioredis') as typeof IoRedis
   const redis = new RedisClient(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
