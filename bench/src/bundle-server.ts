@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { bundleApp } from '../../scripts/app-bundle.mjs'
 import { ROOT } from './server-process.ts'
+
+/** The node flags `npm start` gives the server (package.json's start script), for the bundle run as the product runs. */
+export const CHECKPOST_NODE_FLAGS: readonly string[] = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'))
 
 /** Where `bundleServer` writes the product's server (bench/dist is git-ignored). */
 export const CHECKPOST_BUNDLE = `${ROOT}bench/dist/main.js`
