@@ -1,27 +1,19 @@
-import { mkdirSync } from 'node:fs'
-import { build } from 'esbuild'
+import { readFileSync } from 'node:fs'
+import { bundleApp } from '../../scripts/app-bundle.mjs'
 import { ROOT } from './server-process.ts'
 
+/** The node flags `npm start` gives the server (package.json's start script), for the bundle run as the product runs. */
+export const CHECKPOST_NODE_FLAGS: readonly string[] = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith('--'))
+
 /** Where `bundleServer` writes the product's server (bench/dist is git-ignored). */
-export const CHECKPOST_BUNDLE = `${ROOT}bench/dist/checkpost-server.mjs`
+export const CHECKPOST_BUNDLE = `${ROOT}bench/dist/main.js`
 
 /**
- * Bundles apps/server/src/main.ts the way `scripts/bundle-app.mjs` does (native
- * packages external), into bench/dist so the bench never writes into apps/.
- * pg is bundled too because bench/ does not depend on it.
+ * Bundles apps/server/src/main.ts with the product's own build (`scripts/app-bundle.mjs`,
+ * what `pnpm build` and `pnpm start` run), into bench/dist so the bench never writes into apps/.
  */
 export async function bundleServer(): Promise<string> {
-  mkdirSync(`${ROOT}bench/dist`, { recursive: true })
-  await build({
-    entryPoints: [`${ROOT}apps/server/src/main.ts`],
-    outfile: CHECKPOST_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    external: ['better-sqlite3', '@node-rs/argon2', 'pg-native'],
-    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
-    logLevel: 'warning',
-  })
-  return CHECKPOST_BUNDLE
+  return bundleApp(`${ROOT}apps/server`, { outDir: `${ROOT}bench/dist` })
 }

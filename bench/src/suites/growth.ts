@@ -1,6 +1,6 @@
 import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
+import { CHECKPOST_BUNDLE, CHECKPOST_NODE_FLAGS } from '../bundle-server.ts'
 import { median, targetFigure, type Figure } from '../figures.ts'
 import { describeRun, runLoad } from '../load.ts'
 import { say } from '../say.ts'
@@ -13,8 +13,9 @@ import { GET_SYSTEMS } from './ceilings.ts'
  * have each been used twice (verified once, then served from the cache).
  */
 export async function measureGrowth(small: BenchDatabase, large: BenchDatabase, options: BenchOptions): Promise<Figure[]> {
-  const smallServer = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: small.url } })
-  const largeServer = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: large.url } })
+  const nodeArgs = CHECKPOST_NODE_FLAGS
+  const smallServer = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: small.url }, nodeArgs })
+  const largeServer = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: large.url }, nodeArgs })
   const ratios: number[] = []
   let failed = 0
   let memory = { rss: NaN, peak: NaN }

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { bundleApp, bundlePaths, isBundleFresh } from '../../../scripts/app-bundle.mjs'
+
+/** A tiny app folder in a temporary directory: src/main.ts prints what src/answer.ts exports. */
+function tinyApp() {
+  const dir = mkdtempSync(join(tmpdir(), 'checkpost-bundle-'))
+  mkdirSync(join(dir, 'src'))
+  writeFileSync(join(dir, 'src', 'main.ts'), "import { answer } from './answer.ts'\nprocess.stdout.write(answer)\n")
+  const setAnswer = (text: string) => writeFileSync(join(dir, 'src', 'answer.ts'), `export const answer: string = ${JSON.stringify(text)}\n`)
+  setAnswer('first')
+  // Written "a while ago": a build recording a file changed during itself would see it as stale at once.
+  utimesSync(join(dir, 'src', 'answer.ts'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
+  utimesSync(join(dir, 'src', 'main.ts'), new Date(Date.now() - 60_000), new Date(Date.now() - 60_000))
+  const run = () => spawnSync(process.execPath, [bundlePaths(dir).outfile], { encoding: 'utf8' }).stdout
+  return { dir, setAnswer, run }
+}
+
+describe('the start bundle (scripts/app-bundle.mjs)', () => {
+  const dirs: string[] = []
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+  it('is stale before the first build, fresh after it, and stale again after a source edit', async () => {
+    const app = tinyApp()
+    dirs.push(app.dir)
+    expect(isBundleFresh(app.dir)).toBe(false)
+    await bundleApp(app.dir)
+    expect(isBundleFresh(app.dir)).toBe(true)
+    expect(app.run()).toBe('first')
+    app.setAnswer('second')
+    expect(isBundleFresh(app.dir)).toBe(false)
+    await bundleApp(app.dir)
+    expect(app.run()).toBe('second')
+  })
+
+  it('is stale when a source it was built from is gone', async () => {
+    const app = tinyApp()
+    dirs.push(app.dir)
+    await bundleApp(app.dir)
+    rmSync(join(app.dir, 'src', 'answer.ts'))
+    expect(isBundleFresh(app.dir)).toBe(false)
+  })
+})
