@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { bundleApp } from '../../scripts/app-bundle.mjs'
-import { ROOT } from './server-process.ts'
+import { ROOT, spawnServer, type ServerProcess, type SpawnOptions } from './server-process.ts'
 
 /** The node flags `npm start` gives the server (package.json's start script), for the bundle run as the product runs. */
 export const CHECKPOST_NODE_FLAGS: readonly string[] = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { scripts: { start: string } }).scripts.start
@@ -16,4 +16,9 @@ export const CHECKPOST_BUNDLE = `${ROOT}bench/dist/main.js`
  */
 export async function bundleServer(): Promise<string> {
   return bundleApp(`${ROOT}apps/server`, { outDir: `${ROOT}bench/dist` })
+}
+
+/** Starts the bundled server as `npm start` runs it: with the start script's node flags (then `options.nodeArgs`). */
+export function spawnCheckpost(options: SpawnOptions): Promise<ServerProcess> {
+  return spawnServer(CHECKPOST_BUNDLE, { ...options, nodeArgs: [...CHECKPOST_NODE_FLAGS, ...(options.nodeArgs ?? [])] })
 }

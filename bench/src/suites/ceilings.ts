@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
+import { spawnCheckpost } from '../bundle-server.ts'
 import { roundsFigure, targetFigure, type Figure } from '../figures.ts'
 import { describeRun } from '../load.ts'
 import { say } from '../say.ts'
@@ -35,7 +35,7 @@ export async function measureCeilings(db: BenchDatabase, dir: string, options: B
   // Profiled from source (through tsx) so that each frame names its package and file.
   const checkpost = options.profileDir
     ? await spawnServer(`${ROOT}apps/server/src/main.ts`, { env, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] })
-    : await spawnServer(CHECKPOST_BUNDLE, { env })
+    : await spawnCheckpost({ env })
   const servers: Partial<Record<Variant, ServerProcess>> = { checkpost, procedure: checkpost }
   const runs: Record<Variant, ServerRun[]> = { static: [], data: [], checkpost: [], procedure: [], naive: [] }
   try {

@@ -1,10 +1,9 @@
 import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
+import { spawnCheckpost } from '../bundle-server.ts'
 import { roundsFigure, targetFigure, type Figure } from '../figures.ts'
 import { describeRun, runLoad } from '../load.ts'
 import { say } from '../say.ts'
-import { spawnServer } from '../server-process.ts'
 import { GET_SYSTEMS } from './ceilings.ts'
 
 const FLOOD_CONNECTIONS = 32
@@ -18,7 +17,7 @@ const FLOOD_SOURCE = { 'X-Forwarded-For': '192.0.2.66' }
 export async function measureFlood(db: BenchDatabase, options: BenchOptions): Promise<Figure[]> {
   // Failures are limited per source address: the flood comes from another address (X-Forwarded-For
   // through a trusted local proxy) than the valid callers, as an attacker's would.
-  const server = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url, CHECKPOST_TRUSTED_PROXIES: '127.0.0.1' } })
+  const server = await spawnCheckpost({ env: { CHECKPOST_DATABASE_URL: db.url, CHECKPOST_TRUSTED_PROXIES: '127.0.0.1' } })
   const url = `${server.url}/api/catalog/`
   const wrongKey = `ck_${db.adminId}_${'W'.repeat(43)}`
   const floodConnections = options.quick ? Math.min(FLOOD_CONNECTIONS, options.connections) : FLOOD_CONNECTIONS

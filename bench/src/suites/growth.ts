@@ -1,10 +1,10 @@
 import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE, CHECKPOST_NODE_FLAGS } from '../bundle-server.ts'
+import { spawnCheckpost } from '../bundle-server.ts'
 import { median, targetFigure, type Figure } from '../figures.ts'
 import { describeRun, runLoad } from '../load.ts'
 import { say } from '../say.ts'
-import { postJson, spawnServer } from '../server-process.ts'
+import { postJson } from '../server-process.ts'
 import { GET_SYSTEMS } from './ceilings.ts'
 
 /**
@@ -13,9 +13,8 @@ import { GET_SYSTEMS } from './ceilings.ts'
  * have each been used twice (verified once, then served from the cache).
  */
 export async function measureGrowth(small: BenchDatabase, large: BenchDatabase, options: BenchOptions): Promise<Figure[]> {
-  const nodeArgs = CHECKPOST_NODE_FLAGS
-  const smallServer = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: small.url }, nodeArgs })
-  const largeServer = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: large.url }, nodeArgs })
+  const smallServer = await spawnCheckpost({ env: { CHECKPOST_DATABASE_URL: small.url } })
+  const largeServer = await spawnCheckpost({ env: { CHECKPOST_DATABASE_URL: large.url } })
   const ratios: number[] = []
   let failed = 0
   let memory = { rss: NaN, peak: NaN }

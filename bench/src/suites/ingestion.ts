@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { plugins } from '@checkpost/server-app'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
+import { spawnCheckpost } from '../bundle-server.ts'
 import { roundsFigure, targetFigure, type Figure } from '../figures.ts'
 import { cpuMsOf } from '../process-cpu.ts'
 import { say } from '../say.ts'
@@ -36,7 +36,7 @@ export async function measureIngestion(db: IngestTarget, options: BenchOptions):
   // Profiled from source (through tsx) so that each frame names its package and file.
   const server = options.profileDir
     ? await spawnServer(`${ROOT}apps/server/src/main.ts`, { env, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] })
-    : await spawnServer(CHECKPOST_BUNDLE, { env })
+    : await spawnCheckpost({ env })
   const post = async (pluginId: string, body: unknown, expected = 200) => {
     const response = await postJson(`${server.url}/api/${pluginId}/`, JSON.stringify(body), db.adminKey)
     const json = (await response.json()) as Record<string, Record<string, unknown>>

@@ -4,12 +4,12 @@ import { createDatabase, runInTransaction } from '@checkpost/db'
 import { systemClock } from '@checkpost/server'
 import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
+import { spawnCheckpost } from '../bundle-server.ts'
 import { roundsFigure, targetFigure, type Figure } from '../figures.ts'
 import { describeRun, runLoad, type LoadOptions } from '../load.ts'
 import { say } from '../say.ts'
 import { runAgainst, type ServerRun } from '../server-run.ts'
-import { postJson, spawnServer, type ServerProcess } from '../server-process.ts'
+import { postJson, type ServerProcess } from '../server-process.ts'
 import { GET_SYSTEMS } from './ceilings.ts'
 
 /**
@@ -44,7 +44,7 @@ type Variant = 'plain' | 'checked'
  */
 export async function measureKeyChecks(db: BenchDatabase, options: BenchOptions): Promise<Figure[]> {
   const keys = await createKeys(db)
-  const server = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url } })
+  const server = await spawnCheckpost({ env: { CHECKPOST_DATABASE_URL: db.url } })
   const runs: Record<Variant, ServerRun[]> = { plain: [], checked: [] }
   const loadOf = (url: string, variant: Variant): LoadOptions => ({
     url: `${url}/api/catalog/`,
@@ -104,7 +104,7 @@ async function checkVariants(server: ServerProcess, keys: Record<Variant, string
 async function profileVariants(db: BenchDatabase, dir: string, loadOf: (url: string, variant: Variant) => LoadOptions): Promise<void> {
   for (const variant of ['plain', 'checked'] as const) {
     const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${join(dir, `key-checks-${variant}`)}`]
-    const server = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url }, nodeArgs })
+    const server = await spawnCheckpost({ env: { CHECKPOST_DATABASE_URL: db.url }, nodeArgs })
     try {
       await runAgainst([server], loadOf(server.url, variant))
     } finally {

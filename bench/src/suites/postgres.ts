@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
+import { spawnCheckpost } from '../bundle-server.ts'
 import { roundsFigure, type Figure } from '../figures.ts'
 import { describeRun, type LoadResult } from '../load.ts'
 import { createPostgresBenchDatabase } from '../postgres-bench-database.ts'
@@ -28,8 +28,8 @@ export async function measurePostgres(serverUrl: string | undefined, options: Be
     const hostEnv = { CHECKPOST_DATABASE_URL: db.url, CHECKPOST_DATABASE_POOL_SIZE: POOL_SIZE }
     const bareEnv = { BENCH_DATABASE_URL: db.url, BENCH_POOL_SIZE: POOL_SIZE }
     const [hostA, hostB, bareA, bareB] = await Promise.all([
-      spawnServer(CHECKPOST_BUNDLE, { env: hostEnv }),
-      spawnServer(CHECKPOST_BUNDLE, { env: hostEnv }),
+      spawnCheckpost({ env: hostEnv }),
+      spawnCheckpost({ env: hostEnv }),
       spawnServer(BARE_SERVER, { env: bareEnv }),
       spawnServer(BARE_SERVER, { env: bareEnv }),
     ])

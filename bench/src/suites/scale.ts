@@ -1,9 +1,9 @@
 import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE } from '../bundle-server.ts'
+import { spawnCheckpost } from '../bundle-server.ts'
 import { median, roundsFigure, type Figure } from '../figures.ts'
 import { say } from '../say.ts'
-import { postJson, spawnServer } from '../server-process.ts'
+import { postJson } from '../server-process.ts'
 
 /** getSystems page size the paging figure walks with (the default and the largest). */
 const PAGE_LIMIT = 500
@@ -25,7 +25,7 @@ async function timedCall(url: string, body: string, key: string): Promise<{ ms: 
  * over rounds (min–max).
  */
 export async function measureSystemPaging(db: BenchDatabase & { systems: number }, options: BenchOptions): Promise<Figure[]> {
-  const server = await spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url } })
+  const server = await spawnCheckpost({ env: { CHECKPOST_DATABASE_URL: db.url } })
   const medians: number[] = []
   const slowest: number[] = []
   try {
@@ -68,7 +68,7 @@ export interface StatusDatabase extends BenchDatabase {
  * compares their medians.
  */
 export async function measureStatusUnderMaintenance(few: StatusDatabase, many: StatusDatabase, options: BenchOptions): Promise<Figure[]> {
-  const servers = await Promise.all([few, many].map((db) => spawnServer(CHECKPOST_BUNDLE, { env: { CHECKPOST_DATABASE_URL: db.url } })))
+  const servers = await Promise.all([few, many].map((db) => spawnCheckpost({ env: { CHECKPOST_DATABASE_URL: db.url } })))
   const calls = options.quick ? 50 : 400
   const times: [number[], number[]] = [[], []]
   try {
