@@ -58,3 +58,6 @@ export const cursorSchema = tokenSchema(500)
 export function optionalInput<T extends z.ZodObject>(schema: T) {
   return schema.nullish().transform((value): z.output<T> => value ?? schema.parse({}))
 }
+
+/** The input of a procedure that takes none: `{}`, `null` or absent (extra keys are refused like any input's). */
+export const emptyInput = optionalInput(z.object({}))

@@ -1,4 +1,4 @@
-import { proc } from '@checkpost/contract'
+import { emptyInput, proc } from '@checkpost/contract'
 import { z } from 'zod'
 import { authApplicationsAccess as access } from './access.ts'
 import { auditLogPageSchema, getAuditLogInput } from './audit-schemas.ts'
@@ -10,7 +10,6 @@ import {
   createApplicationInput,
   createRoleInput,
   deletedSchema,
-  emptyListInput,
   roleIdInput,
   roleSchema,
   setApplicationRolesInput,
@@ -42,7 +41,7 @@ const manageTeams = proc.meta({ access: [access.teams.manage] })
 
 /** The auth-applications contract, mounted at `/api/auth-applications/`. */
 export const authApplicationsContract = {
-  getApplications: readApps.input(emptyListInput).output(z.object({ applications: z.array(applicationSchema) })),
+  getApplications: readApps.input(emptyInput).output(z.object({ applications: z.array(applicationSchema) })),
   createApplication: manageApps.input(createApplicationInput).output(applicationWithSecretSchema),
   updateApplication: manageApps.input(updateApplicationInput).output(applicationSchema),
   regenerateApplicationSecret: manageApps.input(regenerateApplicationSecretInput).output(applicationWithSecretSchema),
@@ -50,8 +49,8 @@ export const authApplicationsContract = {
   deleteApplication: manageApps.input(applicationIdInput).output(deletedSchema),
   setApplicationRoles: manageApps.input(setApplicationRolesInput).output(applicationSchema),
   getAuditLog: proc.meta({ access: [access.audit.read] }).input(getAuditLogInput).output(auditLogPageSchema),
-  getAccessRules: readRoles.input(emptyListInput).output(z.object({ accessRules: z.array(accessRuleSchema) })),
-  getRoles: readRoles.input(emptyListInput).output(z.object({ roles: z.array(roleSchema) })),
+  getAccessRules: readRoles.input(emptyInput).output(z.object({ accessRules: z.array(accessRuleSchema) })),
+  getRoles: readRoles.input(emptyInput).output(z.object({ roles: z.array(roleSchema) })),
   createRole: manageRoles.input(createRoleInput).output(roleSchema),
   updateRole: manageRoles.input(updateRoleInput).output(roleSchema),
   deleteRole: manageRoles.input(roleIdInput).output(deletedSchema),

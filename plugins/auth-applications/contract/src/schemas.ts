@@ -1,4 +1,4 @@
-import { descriptionSchema, idSchema, nameSchema, optionalInput, timestampSchema, tokenSchema } from '@checkpost/contract'
+import { descriptionSchema, idSchema, nameSchema, timestampSchema, tokenSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** Role ids: the built-ins `admin` and `applications`, or a UUID. */
@@ -69,7 +69,6 @@ const ruleIdListSchema = z.array(tokenSchema(200)).max(500)
 
 export const applicationIdInput = z.object({ applicationId: idSchema })
 export const roleIdInput = z.object({ roleId: roleIdSchema })
-export const emptyListInput = optionalInput(z.object({}))
 
 /** Key settings shared by create and update; null clears one (never expires, no limit, any address). */
 const keySettings = {

@@ -1,4 +1,4 @@
-import { proc } from '@checkpost/contract'
+import { emptyInput, proc } from '@checkpost/contract'
 import { z } from 'zod'
 import { authUsersAccess as access } from './access.ts'
 import {
@@ -6,7 +6,6 @@ import {
   createUserApiKeyInput,
   createUserInput,
   currentUserSchema,
-  emptyListInput,
   keyIdInput,
   setUserRolesInput,
   successSchema,
@@ -24,15 +23,15 @@ const self = proc.meta({ public: true })
 
 /** The auth-users contract, mounted at `/api/auth-users/`. */
 export const authUsersContract = {
-  getUsers: readUsers.input(emptyListInput).output(z.object({ users: z.array(userSchema) })),
+  getUsers: readUsers.input(emptyInput).output(z.object({ users: z.array(userSchema) })),
   getUser: readUsers.input(userIdInput).output(userSchema),
   createUser: manageUsers.input(createUserInput).output(userSchema),
   updateUser: manageUsers.input(updateUserInput).output(userSchema),
   deleteUser: manageUsers.input(userIdInput).output(successSchema),
   setUserRoles: manageUsers.input(setUserRolesInput).output(userSchema),
-  getCurrentUser: self.input(emptyListInput).output(currentUserSchema),
+  getCurrentUser: self.input(emptyInput).output(currentUserSchema),
   changePassword: self.input(changePasswordInput).output(successSchema),
-  getUserApiKeys: self.input(emptyListInput).output(z.object({ keys: z.array(userApiKeySchema) })),
+  getUserApiKeys: self.input(emptyInput).output(z.object({ keys: z.array(userApiKeySchema) })),
   createUserApiKey: self.input(createUserApiKeyInput).output(userApiKeyWithSecretSchema),
   deleteUserApiKey: self.input(keyIdInput).output(successSchema),
 }

@@ -1,4 +1,4 @@
-import { idSchema, isSafeText, nameSchema, optionalInput, timestampSchema, tokenSchema } from '@checkpost/contract'
+import { idSchema, isSafeText, nameSchema, timestampSchema, tokenSchema } from '@checkpost/contract'
 import { z } from 'zod'
 
 /** Role ids as auth-applications names them: `admin`, `applications`, or a UUID. */
@@ -46,7 +46,6 @@ export type UserApiKey = z.infer<typeof userApiKeySchema>
 /** Returned once, by createUserApiKey: the key plus its full secret. */
 export const userApiKeyWithSecretSchema = userApiKeySchema.extend({ secret: z.string().startsWith('cku_') })
 
-export const emptyListInput = optionalInput(z.object({}))
 export const userIdInput = z.object({ userId: idSchema })
 export const keyIdInput = z.object({ keyId: idSchema })
 export const roleIdsSchema = z.array(roleIdSchema).max(100)

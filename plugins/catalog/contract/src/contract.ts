@@ -1,11 +1,10 @@
-import { proc } from '@checkpost/contract'
+import { emptyInput, proc } from '@checkpost/contract'
 import { z } from 'zod'
 import { catalogAccess as access } from './access.ts'
 import {
   createGroupInput,
   createSystemInput,
   deletedSchema,
-  emptyListInput,
   getSystemsInput,
   groupIdInput,
   groupMembershipInput,
@@ -38,7 +37,7 @@ export const catalogContract = {
   createSystem: manage.input(createSystemInput).output(systemSchema),
   updateSystem: manage.meta(bySystemId).input(updateSystemInput).output(systemSchema),
   deleteSystem: manage.meta(bySystemId).input(systemIdInput).output(deletedSchema),
-  getGroups: read.meta({ instance: [{ resourceType: SYSTEM, outputIds: ['groups.*.systemIds'] }] }).input(emptyListInput).output(z.object({ groups: z.array(groupSchema) })),
+  getGroups: read.meta({ instance: [{ resourceType: SYSTEM, outputIds: ['groups.*.systemIds'] }] }).input(emptyInput).output(z.object({ groups: z.array(groupSchema) })),
   createGroup: manage.meta({ instance: [{ resourceType: SYSTEM, inputIds: ['systemIds.*'], outputIds: ['systemIds'] }] }).input(createGroupInput).output(groupSchema),
   updateGroup: manage.meta({ instance: [itsMembers] }).input(updateGroupInput).output(groupSchema),
   deleteGroup: manage.input(groupIdInput).output(deletedSchema),

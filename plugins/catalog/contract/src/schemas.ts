@@ -33,8 +33,6 @@ export const groupSchema = z.object({
 })
 export type Group = z.infer<typeof groupSchema>
 
-export const emptyListInput = optionalInput(z.object({}))
-
 /**
  * getSystems paging, by name then id. `limit`: 1..500 systems per page,
  * default 500, so `{}` (or `null`, or nothing) still lists a whole catalog of
