@@ -1,13 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomUUID } from 'node:crypto'
 import { sql, type Kysely } from 'kysely'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { createDatabase, type Database } from './create-database.ts'
+import { createDatabase } from './create-database.ts'
 import { migrateToLatest, type Migrations } from './migrate.ts'
 import { withMigrationLock } from './migration-lock.ts'
+import { postgresTestSchemas } from './postgres-test-schemas.ts'
 
 const POSTGRES_URL = process.env.CHECKPOST_TEST_POSTGRES_URL
 
@@ -33,33 +32,10 @@ describe('SQLite migration runs', () => {
 })
 
 describe.skipIf(!POSTGRES_URL)(`Postgres pool and migration lock${POSTGRES_URL ? '' : ' (skipped: CHECKPOST_TEST_POSTGRES_URL is unset)'}`, () => {
-  const schemas: string[] = []
-  const opened: Database[] = []
-  const admin = () => new pg.Client({ connectionString: POSTGRES_URL })
-
-  async function freshSchema(): Promise<string> {
-    const schema = `test_${randomUUID().replace(/-/g, '')}`
-    const client = admin()
-    await client.connect()
-    await client.query(`create schema ${schema}`)
-    await client.end()
-    schemas.push(schema)
-    return schema
-  }
-
-  function open(schema: string, poolSize?: number): Database {
-    const database = createDatabase(POSTGRES_URL!, { schema, poolSize })
-    opened.push(database)
-    return database
-  }
-
-  afterAll(async () => {
-    await Promise.all(opened.map((d) => d.close()))
-    const client = admin()
-    await client.connect()
-    for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`)
-    await client.end()
-  })
+  const schemas = postgresTestSchemas(POSTGRES_URL!)
+  const freshSchema = () => schemas.fresh()
+  const open = (schema: string, poolSize?: number) => schemas.open(schema, poolSize)
+  afterAll(() => schemas.dispose())
 
   it('opens at most poolSize connections', async () => {
     const database = open(await freshSchema(), 3)

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createDatabase, type Database } from './create-database.ts'
+import { postgresTestSchemas } from './postgres-test-schemas.ts'
 import { prepareQuery } from './prepared-query.ts'
 import { runInTransaction } from './run-in-transaction.ts'
 
@@ -60,29 +60,9 @@ describe('prepared reads on SQLite', () => {
 })
 
 describe.skipIf(!POSTGRES_URL)(`prepared reads on Postgres${POSTGRES_URL ? '' : ' (skipped: CHECKPOST_TEST_POSTGRES_URL is unset)'}`, () => {
-  const schemas: string[] = []
-  const opened: Database[] = []
-  const admin = () => new pg.Client({ connectionString: POSTGRES_URL })
-
-  async function open(poolSize = 2): Promise<Database> {
-    const schema = `test_${randomUUID().replace(/-/g, '')}`
-    const client = admin()
-    await client.connect()
-    await client.query(`create schema ${schema}`)
-    await client.end()
-    schemas.push(schema)
-    const database = createDatabase(POSTGRES_URL!, { schema, poolSize })
-    opened.push(database)
-    return database
-  }
-
-  afterAll(async () => {
-    await Promise.all(opened.map((d) => d.close()))
-    const client = admin()
-    await client.connect()
-    for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`)
-    await client.end()
-  })
+  const schemas = postgresTestSchemas(POSTGRES_URL!)
+  const open = async (poolSize = 2) => schemas.open(await schemas.fresh(), poolSize)
+  afterAll(() => schemas.dispose())
 
   preparedReadBehaviour(() => open())
 
@@ -102,11 +82,8 @@ describe.skipIf(!POSTGRES_URL)(`prepared reads on Postgres${POSTGRES_URL ? '' : 
     await withItems(database)
     const before = await byName.execute(database.db, { name: 'alpha' })
     expect(before).toEqual([{ id: 'a', name: 'alpha' }])
-    const schema = schemas.at(-1)!
-    const other = admin()
-    await other.connect()
-    await other.query(`alter table ${schema}.items add column note text default 'n'`)
-    await other.end()
+    const [schema] = (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows
+    await schemas.admin(`alter table ${schema!.schema}.items add column note text default 'n'`)
     // Both pooled connections may hold the old plan: read more times than there are connections.
     for (let i = 0; i < 4; i++) expect(await byName.execute(database.db, { name: 'alpha' })).toEqual([{ id: 'a', name: 'alpha', note: 'n' }])
   })
