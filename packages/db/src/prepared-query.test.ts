@@ -52,10 +52,23 @@ describe('prepared reads on SQLite', () => {
     await Promise.all(opened.map((d) => d.close()))
     rmSync(dir, { recursive: true, force: true })
   })
-  preparedReadBehaviour(async () => {
+  const open = async () => {
     const database = createDatabase(`sqlite:${join(dir, `${randomUUID()}.db`)}`)
     opened.push(database)
     return database
+  }
+  preparedReadBehaviour(open)
+
+  it('names the columns afresh after another connection adds or drops one under a prepared `select *`', async () => {
+    const database = await open()
+    await withItems(database)
+    expect(await byName.execute(database.db, { name: 'alpha' })).toEqual([{ id: 'a', name: 'alpha' }])
+    // Kysely's connection is not the root reader's: the reader's statement is re-prepared by SQLite.
+    await sql`alter table items add column note text default 'n'`.execute(database.db)
+    expect(await byName.execute(database.db, { name: 'alpha' })).toEqual([{ id: 'a', name: 'alpha', note: 'n' }])
+    await sql`alter table items add column extra text default 'e'`.execute(database.db)
+    await sql`alter table items drop column note`.execute(database.db)
+    expect(await byName.execute(database.db, { name: 'alpha' })).toEqual([{ id: 'a', name: 'alpha', extra: 'e' }])
   })
 })
 

@@ -18,14 +18,16 @@ function toSystem(row: SystemRow): System {
 }
 
 // getSystems is the hottest read; compile its SQL once. Keyset order: name, then id.
+// Named columns, not `*`: the SQLite root reader then names a row's fields once, not per read.
+const SYSTEM_COLUMNS = ['id', 'name', 'description', 'metadata', 'created_at', 'updated_at'] as const satisfies readonly (keyof SystemRow)[]
 const firstPage = prepareQuery<'limit', SystemRow>((db, p) =>
-  (db as Db).selectFrom('catalog_systems').selectAll().orderBy('name').orderBy('id').limit(p('limit') as unknown as number),
+  (db as Db).selectFrom('catalog_systems').select(SYSTEM_COLUMNS).orderBy('name').orderBy('id').limit(p('limit') as unknown as number),
 )
 // `name >= ?` bounds the index range; the OR only trims ties on that name.
 const pageAfter = prepareQuery<'name' | 'id' | 'limit', SystemRow>((db, p) =>
   (db as Db)
     .selectFrom('catalog_systems')
-    .selectAll()
+    .select(SYSTEM_COLUMNS)
     .where('name', '>=', p('name'))
     .where((eb) => eb.or([eb('name', '>', p('name')), eb('id', '>', p('id'))]))
     .orderBy('name')
