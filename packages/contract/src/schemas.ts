@@ -31,7 +31,16 @@ export const timestampSchema = z.iso
     const year = new Date(value).getUTCFullYear()
     return !(year < 0 || year > 9999) // NaN (not a timestamp) is the format check's to report
   }, 'must fall between the years 0000 and 9999 in UTC')
-  .transform((value) => (STORED_TIMESTAMP.test(value) ? value : new Date(value).toISOString()))
+  // An overwrite, not a transform: no pipe to run per value (every listed row has
+  // two), and the output's JSON Schema stays a date-time string.
+  .overwrite(toStoredTimestamp)
+
+/** The stored form of a timestamp the format check passed; anything else as given (the checks report it). */
+function toStoredTimestamp(value: string): string {
+  if (STORED_TIMESTAMP.test(value)) return value
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? value : new Date(time).toISOString()
+}
 
 /** The largest page any paged list answers. */
 export const MAX_PAGE_LIMIT = 500
