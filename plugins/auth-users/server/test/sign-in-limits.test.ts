@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http'
-import { serveHost } from '@checkpost/server'
+import { LOCKED_OUT_REFUSAL_DELAY_MS, serveHost } from '@checkpost/server'
 import { TEST_ENGINES } from '@checkpost/testing'
 import { describe, expect, it } from 'vitest'
 import { createUsersHost, PASSWORD, request, seedUser } from './users-kit.ts'
@@ -20,7 +20,7 @@ const LIMITS = { CHECKPOST_SIGNIN_FAILURES_PER_EMAIL: '3', CHECKPOST_SIGNIN_FAIL
 
 for (const { engine, skip } of TEST_ENGINES) {
   describe.skipIf(skip)(`sign-in failure limits over real HTTP (${engine})`, () => {
-    it('after 3 wrong passwords for one email from one address the next try is 429 with Retry-After', async () => {
+    it('after 3 wrong passwords for one email from one address the next try is 429 with Retry-After, held for the lock-out delay', async () => {
       await using t = await createUsersHost(engine, LIMITS)
       await seedUser(t, 'ada@example.com')
       const server = await serveHost(t.host, { hostname: '127.0.0.1', port: 0 })
@@ -28,9 +28,12 @@ for (const { engine, skip } of TEST_ENGINES) {
         for (let i = 0; i < 3; i++) {
           expect((await signInFrom(server.url, '127.0.0.2', { email: 'ada@example.com', password: 'wrong password' })).status).toBe(401)
         }
+        const started = performance.now()
         const limited = await signInFrom(server.url, '127.0.0.2', { email: 'ada@example.com', password: PASSWORD })
         expect(limited.status).toBe(429)
         expect(Number(limited.retryAfter)).toBeGreaterThan(0)
+        // A tarpit, as for wrong keys: a locked-out flood gets one answer per connection per delay.
+        expect(performance.now() - started).toBeGreaterThanOrEqual(LOCKED_OUT_REFUSAL_DELAY_MS - 20)
       } finally {
         await server.close()
       }
