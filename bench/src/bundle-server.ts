@@ -18,7 +18,15 @@ export async function bundleServer(): Promise<string> {
   return bundleApp(`${ROOT}apps/server`, { outDir: `${ROOT}bench/dist` })
 }
 
-/** Starts the bundled server as `npm start` runs it: with the start script's node flags (then `options.nodeArgs`). */
+/**
+ * Starts the bundled server as `npm start` runs it: with the start script's node
+ * flags (then `options.nodeArgs`), serving the console from apps/web/dist (the
+ * bundle in bench/dist would otherwise look for it beside itself).
+ */
 export function spawnCheckpost(options: SpawnOptions): Promise<ServerProcess> {
-  return spawnServer(CHECKPOST_BUNDLE, { ...options, nodeArgs: [...CHECKPOST_NODE_FLAGS, ...(options.nodeArgs ?? [])] })
+  return spawnServer(CHECKPOST_BUNDLE, {
+    ...options,
+    env: { CHECKPOST_CONSOLE_DIR: `${ROOT}apps/web/dist`, ...options.env },
+    nodeArgs: [...CHECKPOST_NODE_FLAGS, ...(options.nodeArgs ?? [])],
+  })
 }
