@@ -1,24 +1,15 @@
-import { chromium, type Browser } from 'playwright-core'
+import { launchChromium } from '@checkpost/testing/chromium'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { plugins } from '../src/plugins.ts'
 import { startListeningServer, type ListeningServer } from './listening-server.ts'
-
-const CHROMIUM = process.env.CHECKPOST_CHROMIUM ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 describe('GET /api/docs in a browser with no network', () => {
   let browser: Browser
   let server: ListeningServer
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    browser = await launchChromium()
     server = await startListeningServer()
   }, 60_000)
 

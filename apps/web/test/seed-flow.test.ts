@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/chromium.ts'
+import { launchChromium } from '@checkpost/testing/chromium'
 import { confirmRowAction, openSettingsTab, rowNamed, signIn, takeSecret } from './support/console-steps.ts'
 import { startConsoleServer, type ConsoleServer } from './support/console-server.ts'
 import { callWithKey, createUser, mintAdminKey } from './support/seed-identities.ts'

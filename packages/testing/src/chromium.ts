@@ -1,3 +1,4 @@
+// Browser tests (the web console, the API docs) launch Debian's Chromium through this one helper.
 import { chromium, type Browser } from 'playwright-core'
 
 /** Debian's Chromium (`apt-get install chromium`); CHECKPOST_CHROMIUM overrides the path. */
