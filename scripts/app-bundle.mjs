@@ -94,16 +94,18 @@ function watchedFiles(inputs) {
 }
 
 /**
- * True when `{outDir}/main.js` exists and every file it was built from is still
- * there with the same mtime and size (a source edit, a dependency upgrade or a
- * change to this script makes it stale). Costs one stat per input.
+ * True when `{outDir}/main.js`, `main.cjs` and the folder's package.json exist
+ * and every file it was built from is still there with the same mtime and size
+ * (a source edit, a dependency upgrade or a change to this script makes it
+ * stale). Costs one stat per input.
  */
 export function isBundleFresh(appDir, outDir) {
-  const { outfile, bundle, inputsFile } = bundlePaths(appDir, outDir)
+  const { outfile, bundle, packageFile, inputsFile } = bundlePaths(appDir, outDir)
   let inputs
   try {
     statSync(outfile)
     statSync(bundle)
+    statSync(packageFile)
     inputs = JSON.parse(readFileSync(inputsFile, 'utf8'))
   } catch {
     return false

@@ -36,6 +36,17 @@ describe('the start bundle (scripts/app-bundle.mjs)', () => {
     expect(app.run()).toBe('second')
   })
 
+  it('is stale when the bundle or the package.json that makes main.js CommonJS is gone', async () => {
+    const app = tinyApp()
+    dirs.push(app.dir)
+    for (const file of ['bundle', 'packageFile'] as const) {
+      await bundleApp(app.dir)
+      expect(isBundleFresh(app.dir)).toBe(true)
+      rmSync(bundlePaths(app.dir)[file])
+      expect(isBundleFresh(app.dir)).toBe(false)
+    }
+  })
+
   it('is stale when a source it was built from is gone', async () => {
     const app = tinyApp()
     dirs.push(app.dir)
