@@ -2,6 +2,12 @@ import { createLogger } from '@checkpost/server'
 import { readConfig } from './config.ts'
 import { startServer, type StartedServer } from './start-server.ts'
 
+/** No top-level await: the bundle is CommonJS (see scripts/app-bundle.mjs). */
+function fail(error: unknown): never {
+  process.stderr.write(`checkpost: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+}
+
 try {
   const config = readConfig(process.env)
   const logger = createLogger({ level: config.logLevel })
@@ -31,8 +37,7 @@ try {
       )
     })
   }
-  server = await startServer(config, logger)
+  startServer(config, logger).then((started) => (server = started), fail)
 } catch (error) {
-  process.stderr.write(`checkpost: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
+  fail(error)
 }

@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely'
+import { allMigrationsApplied, migrationTableName } from './applied-migrations.ts'
 import { withMigrationLock, type MigrationSession } from './migration-lock.ts'
 
 /** A plugin's migrations, keyed by name; names sort in the order they run. */
@@ -21,11 +22,13 @@ export interface MigrationReport {
  * Runs every plugin's pending migrations, in the order given. Each plugin keeps
  * its own bookkeeping table, so plugins migrate independently. The whole run
  * holds the migration lock (see `withMigrationLock`), so several processes
- * starting at once against one database migrate exactly once.
+ * starting at once against one database migrate exactly once. When nothing is
+ * pending (one query tells), neither the lock nor Kysely's Migrator is used.
  * Returns the reports; throws the first failure after reporting it.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(db: Kysely<any>, sources: readonly MigrationSource[]): Promise<MigrationReport[]> {
+  if (await allMigrationsApplied(db, sources)) return sources.map((source) => ({ pluginId: source.id, results: [] }))
   return withMigrationLock(db, async (session) => {
     const reports: MigrationReport[] = []
     for (const source of sources) {
@@ -40,12 +43,11 @@ export async function migrateToLatest(db: Kysely<any>, sources: readonly Migrati
 }
 
 function migratorFor(session: MigrationSession, source: MigrationSource): Migrator {
-  const tableId = source.id.replace(/-/g, '_')
   return new Migrator({
     db: session.db,
     provider: { getMigrations: async () => source.migrations },
-    migrationTableName: `checkpost_migrations_${tableId}`,
-    migrationLockTableName: `checkpost_migration_lock_${tableId}`,
+    migrationTableName: migrationTableName(source.id),
+    migrationLockTableName: `checkpost_migration_lock_${source.id.replace(/-/g, '_')}`,
     // Kysely looks its bookkeeping tables up in every schema unless told which:
     // pin it to ours, or a same-named table in another schema would be taken for it.
     migrationTableSchema: session.schema,

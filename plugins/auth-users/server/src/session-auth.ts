@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from '@checkpost/db'
 import type { Logger } from '@checkpost/server'
-import { betterAuth } from 'better-auth'
 import type { Kysely } from 'kysely'
 import { hashPassword, verifyPassword } from './password-hash.ts'
 import type { AuthUsersTables } from './tables.ts'
@@ -22,9 +21,14 @@ const STAMPS = { createdAt: 'created_at', updatedAt: 'updated_at' } as const
  * names. It runs in its "sqlite" data mode on both engines: ISO-text dates and
  * 0/1 booleans, as every Checkpost table stores them. Sign-up is off: users are
  * created by admins (createUser) and the CLI.
+ *
+ * better-auth is imported here, on the first session request, not when the
+ * server starts: its modules' own start-up (~25 ms) is no part of the first
+ * answer to a key.
  */
-export function createSessionAuth(options: SessionAuthOptions, secret: string) {
+export async function createSessionAuth(options: SessionAuthOptions, secret: string) {
   const db = options.database.db as Kysely<AuthUsersTables>
+  const { betterAuth } = await import('better-auth')
   return betterAuth({
     secret,
     basePath: '/auth',
@@ -87,7 +91,7 @@ export function createSessionAuth(options: SessionAuthOptions, secret: string) {
 }
 
 /** The better-auth instance of one host. */
-export type SessionAuth = ReturnType<typeof createSessionAuth>
+export type SessionAuth = Awaited<ReturnType<typeof createSessionAuth>>
 
 /** The session cookie's name (better-auth's `{prefix}.session_token`). */
 export const SESSION_COOKIE = 'checkpost.session_token'
