@@ -18,15 +18,17 @@ export async function bundleServer(): Promise<string> {
   return bundleApp(`${ROOT}apps/server`, { outDir: `${ROOT}bench/dist` })
 }
 
+/** The bundle in bench/dist would look for the console beside itself: point it at apps/web/dist, as `npm start` serves it. */
+export const CHECKPOST_BUNDLE_ENV: Readonly<Record<string, string>> = { CHECKPOST_CONSOLE_DIR: `${ROOT}apps/web/dist` }
+
 /**
  * Starts the bundled server as `npm start` runs it: with the start script's node
- * flags (then `options.nodeArgs`), serving the console from apps/web/dist (the
- * bundle in bench/dist would otherwise look for it beside itself).
+ * flags (then `options.nodeArgs`), serving the console from apps/web/dist.
  */
 export function spawnCheckpost(options: SpawnOptions): Promise<ServerProcess> {
   return spawnServer(CHECKPOST_BUNDLE, {
     ...options,
-    env: { CHECKPOST_CONSOLE_DIR: `${ROOT}apps/web/dist`, ...options.env },
+    env: { ...CHECKPOST_BUNDLE_ENV, ...options.env },
     nodeArgs: [...CHECKPOST_NODE_FLAGS, ...(options.nodeArgs ?? [])],
   })
 }

@@ -1,6 +1,6 @@
 import type { BenchDatabase } from '../bench-database.ts'
 import type { BenchOptions } from '../bench-options.ts'
-import { CHECKPOST_BUNDLE, CHECKPOST_NODE_FLAGS } from '../bundle-server.ts'
+import { CHECKPOST_BUNDLE, CHECKPOST_BUNDLE_ENV, CHECKPOST_NODE_FLAGS } from '../bundle-server.ts'
 import { roundsFigure, type Figure } from '../figures.ts'
 import { say } from '../say.ts'
 import { postJson, spawnServer, type SpawnOptions } from '../server-process.ts'
@@ -19,7 +19,7 @@ export async function measureColdStart(db: BenchDatabase, options: BenchOptions)
   }
   const env = { CHECKPOST_DATABASE_URL: db.url }
   const variants: Record<'bundle' | 'start', SpawnOptions & { script: string }> = {
-    bundle: { script: CHECKPOST_BUNDLE, env, ready, nodeArgs: CHECKPOST_NODE_FLAGS },
+    bundle: { script: CHECKPOST_BUNDLE, env: { ...CHECKPOST_BUNDLE_ENV, ...env }, ready, nodeArgs: CHECKPOST_NODE_FLAGS },
     start: { script: 'pnpm start', command: ['pnpm', '--silent', 'start'], env, ready },
   }
   const times: Record<keyof typeof variants, number[]> = { bundle: [], start: [] }
