@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createUuidSet } from './uuid-set.ts'
+import { createUuidSetBuilder, type UuidSet } from './uuid-set.ts'
 
-describe('createUuidSet', () => {
-  it('finds exactly the ids it was built from, among many', () => {
+function createUuidSet(ids: readonly string[]): UuidSet {
+  const builder = createUuidSetBuilder()
+  for (const id of ids) builder.add(id)
+  return builder.build()
+}
+
+describe('createUuidSetBuilder', () => {
+  it('finds exactly the ids it was built from, among many (past its first 1,024 slots)', () => {
     const ids = Array.from({ length: 5_000 }, () => randomUUID())
     const set = createUuidSet(ids)
     expect(set.size).toBe(5_000)

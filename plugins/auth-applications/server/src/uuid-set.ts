@@ -10,44 +10,69 @@ export interface UuidSet {
   readonly size: number
 }
 
+/** Collects ids one at a time (keeping none of the strings), then builds the set once. */
+export interface UuidSetBuilder {
+  add(id: string): void
+  build(): UuidSet
+}
+
 /**
- * A set of UUID strings held as 16 bytes each in one sorted typed array
+ * Builds a set of UUID strings held as 16 bytes each in one sorted typed array
  * (binary search), not as one JS string and hash-table entry each: 100,000 ids
  * take 1.6 MB outside the JS heap, which the garbage collector never has to
  * walk, instead of ~7 MB of strings and hash table it marks on every major GC.
+ * Each id is parsed as it is added, so no id string outlives its `add`.
  * Ids that are not canonical lowercase UUIDs go in an ordinary Set.
- * Built once; later ids cannot be added, only deleted.
+ * The set is fixed once built; ids can only be deleted from it.
  *
  * @example
- * const ids = createUuidSet(['0b6c0c2e-8f0e-4a53-9a40-2f2d6f1f6b1e'])
- * ids.has('0b6c0c2e-8f0e-4a53-9a40-2f2d6f1f6b1e') // true
+ * const builder = createUuidSetBuilder()
+ * builder.add('0b6c0c2e-8f0e-4a53-9a40-2f2d6f1f6b1e')
+ * builder.build().has('0b6c0c2e-8f0e-4a53-9a40-2f2d6f1f6b1e') // true
  */
-export function createUuidSet(ids: Iterable<string>): UuidSet {
-  const uuids: string[] = []
+export function createUuidSetBuilder(): UuidSetBuilder {
   const others = new Set<string>()
-  // Reused by every parse (all synchronous), so a lookup allocates nothing.
-  const wanted = new Uint32Array(WORDS)
-  for (const id of ids) {
-    if (writeWords(id, wanted, 0)) uuids.push(id)
-    else others.add(id)
+  let unsorted: Uint32Array = new Uint32Array(WORDS * 1024)
+  let count = 0
+  return {
+    add(id) {
+      if (count * WORDS === unsorted.length) unsorted = grow(unsorted)
+      if (writeWords(id, unsorted, count * WORDS)) count++
+      else others.add(id)
+    },
+    build: () => sortedSet(sortIds(unsorted.subarray(0, count * WORDS)), others),
   }
-  // Code-unit order of canonical UUIDs (dashes at fixed places) is their numeric order.
-  uuids.sort()
-  // Only `count` outlives this call, not `uuids`: the strings are garbage once copied.
-  const count = uuids.length
-  const words = new Uint32Array(count * WORDS)
-  uuids.forEach((id, index) => writeWords(id, words, index * WORDS))
+}
+
+/**
+ * A sorted copy of `unsorted` (ids of 4 words each), with one more, spare slot
+ * at the end for the id being looked up. Its own function, so the set's
+ * closures cannot keep `unsorted`.
+ */
+function sortIds(unsorted: Uint32Array): Uint32Array {
+  const count = unsorted.length / WORDS
+  const order = Uint32Array.from({ length: count }, (_, index) => index).sort((a, b) => compare(unsorted, a * WORDS, b * WORDS))
+  const words = new Uint32Array((count + 1) * WORDS)
+  order.forEach((from, to) => words.set(unsorted.subarray(from * WORDS, (from + 1) * WORDS), to * WORDS))
+  return words
+}
+
+/** The set over `words` (sorted ids of 4 words each, then the spare slot) and `others`. */
+function sortedSet(words: Uint32Array, others: Set<string>): UuidSet {
+  const count = words.length / WORDS - 1
+  // Lookups parse into the spare slot (they are synchronous), so a lookup allocates nothing.
+  const wanted = count * WORDS
   const deleted = new Uint8Array(count)
   let size = count
 
   /** The index of `id` in `words`, or -1. */
   function indexOf(id: string): number {
-    if (!writeWords(id, wanted, 0)) return -1
+    if (!writeWords(id, words, wanted)) return -1
     let low = 0
     let high = count - 1
     while (low <= high) {
       const middle = (low + high) >>> 1
-      const order = compareAt(words, middle, wanted)
+      const order = compare(words, middle * WORDS, wanted)
       if (order === 0) return middle
       if (order < 0) low = middle + 1
       else high = middle - 1
@@ -99,10 +124,17 @@ function writeWords(id: string, into: Uint32Array, offset: number): boolean {
   return true
 }
 
-/** Sign of (entry `index` of `words`) − the first entry of `wanted`. */
-function compareAt(words: Uint32Array, index: number, wanted: Uint32Array): number {
+/** A copy of `words` with twice the room. */
+function grow(words: Uint32Array): Uint32Array {
+  const larger = new Uint32Array(words.length * 2)
+  larger.set(words)
+  return larger
+}
+
+/** Sign of (the id at word `a` of `words`) − (the id at word `b`). */
+function compare(words: Uint32Array, a: number, b: number): number {
   for (let word = 0; word < WORDS; word++) {
-    const difference = words[index * WORDS + word]! - wanted[word]!
+    const difference = words[a + word]! - words[b + word]!
     if (difference !== 0) return difference
   }
   return 0
