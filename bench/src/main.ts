@@ -103,7 +103,7 @@ try {
     say('Wrote bench/RESULTS.md.')
     if (missed.length > 0) process.exitCode = 1
   }
-  if (profileDir) say(`CPU profiles of the Checkpost server under load (ceilings, ingestion, key-checks): ${profileDir}`)
+  if (profileDir) say(`CPU profiles of the Checkpost server under load (ceilings, ingestion, growth, key-checks): ${profileDir}`)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -49,26 +49,3 @@ export function createKeyLookup(database: Database) {
   )
   return async (id: string): Promise<KeyRow | undefined> => ((await query.execute(database.db, { id })) as KeyRow[])[0]
 }
-
-/**
- * Ids of applications whose key was issued before checksums (only these may
- * present a key without one). Loaded once: no new ones are ever made, and an
- * id that turns out regenerated is dropped, so the set only shrinks.
- */
-export function createLegacyKeyIds(database: Database) {
-  let ids: Promise<Set<string>> | undefined
-  function load(): Promise<Set<string>> {
-    ids ??= (database.db as Kysely<AuthApplicationsTables>)
-      .selectFrom('auth_applications_applications')
-      .select('id')
-      .where('key_checksummed', '=', 0)
-      .execute()
-      .then((rows) => new Set(rows.map((row) => row.id)))
-    ids.catch(() => (ids = undefined))
-    return ids
-  }
-  return {
-    has: async (id: string) => (await load()).has(id),
-    forget: (id: string) => void ids?.then((set) => set.delete(id)),
-  }
-}
