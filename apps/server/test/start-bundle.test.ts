@@ -23,6 +23,15 @@ describe('the start bundle (scripts/app-bundle.mjs)', () => {
   const dirs: string[] = []
   afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
+  /** A tiny app, bundled and run once (so its code cache is written), with that cache's path. */
+  async function appWithCodeCache() {
+    const app = tinyApp()
+    dirs.push(app.dir)
+    await bundleApp(app.dir)
+    expect(app.run()).toBe('first')
+    return { ...app, codeCache: bundlePaths(app.dir).codeCache }
+  }
+
   it('is stale before the first build, fresh after it, and stale again after a source edit', async () => {
     const app = tinyApp()
     dirs.push(app.dir)
@@ -56,11 +65,8 @@ describe('the start bundle (scripts/app-bundle.mjs)', () => {
   })
 
   it('writes a code cache on its first run and starts from it on the next', async () => {
-    const app = tinyApp()
-    dirs.push(app.dir)
-    await bundleApp(app.dir)
-    const { codeCache } = bundlePaths(app.dir)
-    expect(app.run()).toBe('first')
+    const app = await appWithCodeCache()
+    const { codeCache } = app
     const written = readFileSync(codeCache)
     utimesSync(codeCache, new Date(0), new Date(0))
     expect(app.run()).toBe('first')
@@ -70,11 +76,8 @@ describe('the start bundle (scripts/app-bundle.mjs)', () => {
   })
 
   it('runs the new bundle, not a cache of the old one of the same length, and replaces that cache', async () => {
-    const app = tinyApp()
-    dirs.push(app.dir)
-    await bundleApp(app.dir)
-    const { codeCache } = bundlePaths(app.dir)
-    expect(app.run()).toBe('first')
+    const app = await appWithCodeCache()
+    const { codeCache } = app
     const oldCache = join(app.dir, 'old.cache')
     copyFileSync(codeCache, oldCache)
     app.setAnswer('fifth') // same length: V8's own check of cached data compares only the source's length
@@ -90,11 +93,8 @@ describe('the start bundle (scripts/app-bundle.mjs)', () => {
     ['a cache with flipped bits', (cache: Buffer) => Buffer.from(cache.map((byte, i) => (i > 32 && i % 7 === 0 ? byte ^ 0xff : byte)))],
     ['an empty cache', () => Buffer.alloc(0)],
   ])('starts from %s as from none, and writes a good one', async (_name, damage) => {
-    const app = tinyApp()
-    dirs.push(app.dir)
-    await bundleApp(app.dir)
-    const { codeCache } = bundlePaths(app.dir)
-    expect(app.run()).toBe('first')
+    const app = await appWithCodeCache()
+    const { codeCache } = app
     const good = readFileSync(codeCache)
     writeFileSync(codeCache, damage(good))
     expect(app.run()).toBe('first')
