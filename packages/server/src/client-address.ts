@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import ipaddr from 'ipaddr.js'
 import { parseAddressList, type AddressList } from './address-list.ts'
 import { isCanonicalIpv4 } from './ip-address.ts'
+import { requestHeader } from './request-header.ts'
 
 interface NodeBindings {
   readonly incoming?: { readonly socket?: { readonly remoteAddress?: string } }
@@ -27,7 +28,7 @@ export function createClientAddressResolver(trustedProxies: string | undefined):
   return function clientAddressOf(c) {
     const peer = socketAddressOf(c)
     if (trusted.size === 0 || !trusted.contains(peer)) return peer
-    return forwardedClient(c.req.header('x-forwarded-for'), trusted) ?? peer
+    return forwardedClient(requestHeader(c, 'x-forwarded-for'), trusted) ?? peer
   }
 }
 

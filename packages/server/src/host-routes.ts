@@ -12,6 +12,7 @@ import { bodySourceOf, isJsonContentType, readBodyText } from './read-body.ts'
 import { authFailureReason } from './auth-failure-reason.ts'
 import type { RequestRecord } from './request-record.ts'
 import type { SecureRequestCheck } from './request-scheme.ts'
+import { requestHeader } from './request-header.ts'
 import { requestRecordOf } from './request-tracking.ts'
 import { toWireError, WireError, wireError } from './wire-error.ts'
 
@@ -57,7 +58,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
       const sourceIp = clientAddressOf(c)
       const { identity, headers } = await authenticate(c, record, sourceIp)
       authHeaders = headers
-      if (!isJsonContentType(c.req.header('content-type'))) {
+      if (!isJsonContentType(requestHeader(c, 'content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
       const body = parseJson(await readJsonText(c, limits))
@@ -89,7 +90,7 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
       const { identity, headers } = await authenticate(c, record, sourceIp)
       authHeaders = headers
       const text = await readJsonText(c, limits)
-      if (text !== '' && !isJsonContentType(c.req.header('content-type'))) {
+      if (text !== '' && !isJsonContentType(requestHeader(c, 'content-type'))) {
         throw wireError('UNSUPPORTED_MEDIA_TYPE', 'Content-Type must be application/json')
       }
       const input = text === '' ? null : parseJson(text)
@@ -110,12 +111,12 @@ export function createRoutes({ mounts, authenticator, limits, logger, database, 
 /** What the authenticators see of a request from `clientIp` (see `clientAddressOf`). */
 export function authRequestOf(c: Context, clientIp: string): AuthRequest {
   return {
-    authorization: c.req.header('authorization'),
-    cookie: c.req.header('cookie'),
+    authorization: requestHeader(c, 'authorization'),
+    cookie: requestHeader(c, 'cookie'),
     clientIp,
     method: c.req.method,
-    origin: c.req.header('origin'),
-    host: c.req.header('host'),
+    origin: requestHeader(c, 'origin'),
+    host: requestHeader(c, 'host'),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { parseTrustedProxies, socketAddressOf } from './client-address.ts'
+import { requestHeader } from './request-header.ts'
 
 /** True when the client reached the host over https. */
 export type SecureRequestCheck = (c: Context) => boolean
@@ -16,7 +17,7 @@ export function createSecureRequestCheck(trustedProxies: string | undefined): Se
   return function isSecureRequest(c) {
     if (c.req.url.startsWith('https:')) return true
     if (trusted.size === 0 || !trusted.contains(socketAddressOf(c))) return false
-    const forwarded = c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase()
+    const forwarded = requestHeader(c, 'x-forwarded-proto')?.split(',').at(-1)?.trim().toLowerCase()
     return forwarded === 'https'
   }
 }

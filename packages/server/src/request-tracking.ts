@@ -3,6 +3,7 @@ import type { Logger } from './logger.ts'
 import type { RequestObserver } from './request-observer.ts'
 import { createRequestRecord, type RequestRecord } from './request-record.ts'
 import { resolveRequestId } from './request-id.ts'
+import { requestHeader } from './request-header.ts'
 
 /** Where the request record lives on Hono's context. */
 export const REQUEST_RECORD = 'checkpostRequest'
@@ -21,7 +22,7 @@ export interface RequestTrackingOptions {
 export function createRequestTracking({ logger, observer }: RequestTrackingOptions): MiddlewareHandler {
   return async function trackRequest(c, next) {
     const started = performance.now()
-    const record = createRequestRecord(resolveRequestId(c.req.header('x-request-id')))
+    const record = createRequestRecord(resolveRequestId(requestHeader(c, 'x-request-id')))
     c.set(REQUEST_RECORD, record)
     await next()
     const durationMs = Math.round((performance.now() - started) * 1000) / 1000
@@ -45,5 +46,5 @@ export function createRequestTracking({ logger, observer }: RequestTrackingOptio
 
 /** This request's record (set by `createRequestTracking`); a detached one if it did not run. */
 export function requestRecordOf(c: Context): RequestRecord {
-  return (c.get(REQUEST_RECORD) as RequestRecord | undefined) ?? createRequestRecord(resolveRequestId(c.req.header('x-request-id')))
+  return (c.get(REQUEST_RECORD) as RequestRecord | undefined) ?? createRequestRecord(resolveRequestId(requestHeader(c, 'x-request-id')))
 }
