@@ -1,4 +1,6 @@
-// cd bench && npx tsx src/compare-builds.ts ROUNDS DURATION bundle1.mjs bundle2.mjs …
+// cd bench && npx tsx src/compare-builds.ts ROUNDS DURATION bundle1.js bundle2.js …
+// A bundle may carry its own environment: dist/main.js@CHECKPOST_LOG_LEVEL=info,NAME=VALUE
+// (the same build at the default log level against the bench's `warn`, say).
 // Each bundle serves the same SQLite file; in each round each bundle is loaded alone in
 // turn (order reversed every other round), per key variant (alternating); prints median
 // (min–max) CPU µs/request, req/s, and each round's CPU per request over the first bundle's.
@@ -17,7 +19,13 @@ const rounds = Number(roundsText)
 const durationSec = Number(durationText)
 const db = await createBenchDatabase(mkdtempSync(join(tmpdir(), 'checkpost-compare-')), 'compare')
 const keys = await createKeys(db)
-const servers = await Promise.all(bundles.map((b) => spawnServer(resolve(b), { env: { CHECKPOST_DATABASE_URL: db.url } })))
+const servers = await Promise.all(
+  bundles.map((spec) => {
+    const [path, settings = ''] = spec.split('@')
+    const env = Object.fromEntries(settings.split(',').filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]))
+    return spawnServer(resolve(path!), { env: { CHECKPOST_DATABASE_URL: db.url, ...env } })
+  }),
+)
 const cells = new Map<string, { cpu: number[]; rps: number[]; cpuRatio: number[] }>()
 try {
   for (const variant of ['plain', 'checked'] as const) {
