@@ -19,7 +19,8 @@ export const systemSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   // Any JSON object (the input side checks size, depth and text). A loose object,
-  // not z.record: the same JSON Schema, and half the output check of a 20-system page.
+  // not z.record: half the output check of a 20-system page; its JSON Schema is an
+  // object with any properties (no `propertyNames`, which said the same for JSON).
   metadata: z.looseObject({}),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
