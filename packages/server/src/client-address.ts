@@ -2,11 +2,8 @@ import type { Context } from 'hono'
 import ipaddr from 'ipaddr.js'
 import { parseAddressList, type AddressList } from './address-list.ts'
 import { isCanonicalIpv4 } from './ip-address.ts'
+import { nodeIncomingOf } from './node-incoming.ts'
 import { requestHeader } from './request-header.ts'
-
-interface NodeBindings {
-  readonly incoming?: { readonly socket?: { readonly remoteAddress?: string } }
-}
 
 /** Requests made in process (`app.request` in tests) have no socket; they count as loopback. */
 const IN_PROCESS_ADDRESS = '127.0.0.1'
@@ -34,7 +31,7 @@ export function createClientAddressResolver(trustedProxies: string | undefined):
 
 /** The socket peer (IPv4-mapped IPv6 written as plain IPv4). */
 export function socketAddressOf(c: Context): string {
-  const address = (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress
+  const address = nodeIncomingOf(c.env)?.socket?.remoteAddress
   return address ? normalizeAddress(address) : IN_PROCESS_ADDRESS
 }
 

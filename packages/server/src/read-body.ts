@@ -1,5 +1,5 @@
-import type { IncomingMessage } from 'node:http'
 import { Readable } from 'node:stream'
+import { nodeIncomingOf } from './node-incoming.ts'
 import { wireError } from './wire-error.ts'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
@@ -17,7 +17,7 @@ export interface BodySource {
  * full fetch Request (and an AbortSignal) per request just to read it.
  */
 export function bodySourceOf(request: Request, env: unknown): BodySource {
-  const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming
+  const incoming = nodeIncomingOf(env)
   if (incoming) return { contentLength: incoming.headers['content-length'], chunks: incoming }
   return { contentLength: request.headers.get('content-length') ?? undefined, chunks: request.body }
 }

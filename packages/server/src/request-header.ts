@@ -1,8 +1,5 @@
 import type { Context } from 'hono'
-
-interface NodeBindings {
-  readonly incoming?: { readonly rawHeaders?: readonly string[] }
-}
+import { nodeIncomingOf } from './node-incoming.ts'
 
 /**
  * A request header as `c.req.header(name)` answers it, `name` in lower case;
@@ -14,7 +11,7 @@ interface NodeBindings {
  * Node's parser has already trimmed each value.
  */
 export function requestHeader(c: Context, name: string): string | undefined {
-  const raw = (c.env as NodeBindings | undefined)?.incoming?.rawHeaders
+  const raw = nodeIncomingOf(c.env)?.rawHeaders
   if (!raw) return c.req.header(name)
   let value: string | undefined
   for (let i = 0; i + 1 < raw.length; i += 2) {
