@@ -59,7 +59,7 @@ async function collectIterable(body: AsyncIterable<Uint8Array>, maxBytes: number
 function collectReadable(stream: Readable, maxBytes: number): Promise<Uint8Array[]> {
   // Events already past would never fire again: answer at once instead of waiting forever.
   if (stream.readableEnded) return Promise.resolve([])
-  if (stream.destroyed) return Promise.reject(new Error('Request body closed before its end'))
+  if (stream.destroyed) return Promise.reject(cutShort())
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = []
     let total = 0
@@ -76,10 +76,16 @@ function collectReadable(stream: Readable, maxBytes: number): Promise<Uint8Array
       settle(tooLarge(maxBytes))
     }
     const onEnd = () => settle(undefined)
-    const onError = (error: Error) => settle(error)
-    const onClose = () => settle(new Error('Request body closed before its end'))
+    // The client closed the connection mid-body (Node's "aborted"): its request,
+    // not our fault, so a 400 in the access log rather than an error with a stack.
+    const onError = () => settle(cutShort())
+    const onClose = () => settle(cutShort())
     stream.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose)
   })
+}
+
+function cutShort() {
+  return wireError('BAD_REQUEST', 'Body ended before it was complete: the connection closed')
 }
 
 function tooLarge(maxBytes: number) {
