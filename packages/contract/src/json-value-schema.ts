@@ -33,11 +33,21 @@ export function jsonValueProblem(value: unknown, limits: JsonObjectLimits): stri
 /**
  * A free-form JSON object (e.g. metadata): its strings and keys safe text, its
  * nesting and its UTF-8 size bounded, so that what is stored can always be read back.
+ * A top-level `"__proto__"` key is refused: JSON.parse keeps it as data, but
+ * copying the object into a record (zod's, and any caller's) drops it silently,
+ * so it would be accepted and never stored. Nested ones are kept as sent.
  * @example const metadataSchema = jsonObjectSchema({ maxBytes: 16 * 1024, maxDepth: 32 })
  */
 export function jsonObjectSchema(limits: JsonObjectLimits) {
-  return z.record(z.string(), z.unknown()).check((ctx) => {
+  const object = z.record(z.string(), z.unknown()).check((ctx) => {
     const problem = jsonValueProblem(ctx.value, limits)
     if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value })
   })
+  // Checked before the record copies the keys; JSON Schema generators describe `object`.
+  return z.preprocess((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+      ctx.issues.push({ code: 'custom', message: 'must not have the key "__proto__"', input: value, path: ['__proto__'] })
+    }
+    return value
+  }, object)
 }
