@@ -23,6 +23,7 @@ import type { PluginDefinition, PluginDeps } from './plugin.ts'
 import { NO_METRICS, type PluginMetrics } from './plugin-metrics.ts'
 import type { RequestObserver } from './request-observer.ts'
 import { createRequestTracking } from './request-tracking.ts'
+import { refuseExcessHeaderLines } from './header-line-limit.ts'
 import { toWireError, wireError } from './wire-error.ts'
 
 export interface HostOptions {
@@ -101,6 +102,7 @@ export function createHost(options: HostOptions): Host {
   const routes = createRoutes({ mounts, authenticator, limits, logger, database: options.database, clientAddressOf, isSecureRequest })
   const healthRoutes = createHealthRoutes({ database: options.database, logger, state: () => state })
   app.use(createRequestTracking({ logger, observer: options.observer }))
+  app.use(refuseExcessHeaderLines)
   app.get('/api/health', healthRoutes.health)
   app.get('/api/ready', healthRoutes.ready)
   // The document needs no database: served while migrations run too.

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import { nodeIncomingOf } from './node-incoming.ts'
-import { wireError } from './wire-error.ts'
+import { WireError, wireError } from './wire-error.ts'
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
@@ -40,11 +40,16 @@ export async function readBodyText(source: BodySource, maxBytes: number): Promis
 async function collectIterable(body: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = []
   let total = 0
-  for await (const chunk of body) {
-    total += chunk.byteLength
-    // Leaving the loop early closes the stream; the rest of the body is not read.
-    if (total > maxBytes) throw tooLarge(maxBytes)
-    chunks.push(chunk)
+  try {
+    for await (const chunk of body) {
+      total += chunk.byteLength
+      // Leaving the loop early closes the stream; the rest of the body is not read.
+      if (total > maxBytes) throw tooLarge(maxBytes)
+      chunks.push(chunk)
+    }
+  } catch (error) {
+    // A fetch body errors when the client hangs up mid-body, as a Node stream does.
+    throw error instanceof WireError ? error : cutShort()
   }
   return chunks
 }

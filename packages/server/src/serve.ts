@@ -2,6 +2,7 @@ import { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Host } from './create-host.ts'
+import { NODE_MAX_HEADERS_COUNT } from './header-line-limit.ts'
 
 export interface ServeOptions {
   readonly hostname: string
@@ -20,11 +21,8 @@ export interface RunningServer {
 export async function serveHost(host: Host, options: ServeOptions): Promise<RunningServer> {
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: host.app.fetch, hostname: options.hostname, port: options.port }, () => resolve(s))
-    // Node keeps the first 2,000 header lines and silently drops the rest, so a
-    // client could push a trusted proxy's own X-Forwarded-For line out of view
-    // and have its spoofed one read instead. Without a count limit, Node's size
-    // limit (16 KiB of headers, then 431) is the only bound, and it drops nothing.
-    if (s instanceof HttpServer) s.maxHeadersCount = 0
+    // Node drops header lines past this count silently; the host refuses such requests (431).
+    if (s instanceof HttpServer) s.maxHeadersCount = NODE_MAX_HEADERS_COUNT
     s.once('error', reject)
   })
   const { port } = server.address() as AddressInfo
