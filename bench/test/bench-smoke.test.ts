@@ -8,6 +8,7 @@ const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url))
 const LABELS = [
   'static ceiling getSystems',
   'data ceiling getSystems',
+  'data ceiling + key-row read getSystems',
   'Checkpost JSON endpoint getSystems',
   'Checkpost per-procedure endpoint getSystems',
   'naive (argon2 + queries + write per request)',
@@ -20,6 +21,9 @@ const LABELS = [
   '1. data ceiling CPU per request / JSON endpoint CPU per request',
   '1. JSON endpoint p99 / data ceiling p99',
   '1. JSON endpoint / static ceiling req/s',
+  '(data ceiling + key-row read) / data ceiling req/s',
+  'JSON endpoint / (data ceiling + key-row read) req/s',
+  '(data ceiling + key-row read) CPU per request / JSON endpoint CPU per request',
   '1. per-procedure / JSON endpoint req/s',
   '2. JSON endpoint / naive req/s',
   '1-2. failed answers',

@@ -1,9 +1,10 @@
 // Data ceiling: a bare Hono route reading the same 20 systems through one
 // prepared better-sqlite3 statement per request and returning the same JSON.
-// No oRPC, no auth, no Kysely.
+// No oRPC, no auth, no Kysely. BENCH_KEY_READ=1 adds the caller's key-row read first.
 import { serve } from '@hono/node-server'
 import BetterSqlite3 from 'better-sqlite3'
 import { Hono } from 'hono'
+import { applicationIdOf, KEY_READ, keyRowSql } from './key-row.ts'
 
 interface Row {
   id: string
@@ -16,9 +17,11 @@ interface Row {
 
 const db = new BetterSqlite3(process.env.BENCH_DB_PATH!, { readonly: true })
 const statement = db.prepare('select * from catalog_systems order by name, id limit 501')
+const keyRow = KEY_READ ? db.prepare(keyRowSql('?')) : undefined
 const app = new Hono()
 app.post('/api/catalog/', async (c) => {
   await c.req.text()
+  if (keyRow && !keyRow.get(applicationIdOf(c.req.header('authorization')))) return new Response(null, { status: 401 })
   const page = (statement.all() as Row[]).map((row) => ({
     id: row.id,
     name: row.name,

@@ -1,9 +1,11 @@
 // Postgres data ceiling: a bare Hono route reading the same systems through one
 // prepared pg query per request (pool of BENCH_POOL_SIZE, as the host's) and
-// returning the same JSON. No oRPC, no auth, no Kysely.
+// returning the same JSON. No oRPC, no auth, no Kysely. BENCH_KEY_READ=1 adds
+// the caller's key-row read first (a second round trip, as Checkpost makes).
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import pg from 'pg'
+import { applicationIdOf, KEY_READ, keyRowSql } from './key-row.ts'
 
 interface Row {
   id: string
@@ -16,9 +18,13 @@ interface Row {
 
 const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: Number(process.env.BENCH_POOL_SIZE ?? 10) })
 const query = { name: 'bench-get-systems', text: 'select * from catalog_systems order by name, id limit 501' }
+const keyRow = { name: 'bench-key-row', text: keyRowSql('$1') }
 const app = new Hono()
 app.post('/api/catalog/', async (c) => {
   await c.req.text()
+  if (KEY_READ && (await pool.query({ ...keyRow, values: [applicationIdOf(c.req.header('authorization'))] })).rows.length === 0) {
+    return new Response(null, { status: 401 })
+  }
   const { rows } = await pool.query<Row>(query)
   const page = rows.map((row) => ({
     id: row.id,

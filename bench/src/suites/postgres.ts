@@ -13,12 +13,13 @@ const POOL_SIZE = '10'
 const FIXED_RATES = [500, 2000] as const
 const BARE_SERVER = fileURLToPath(new URL('../servers/pg-data-server.ts', import.meta.url))
 
-type Setup = 'bare1' | 'checkpost1' | 'bare2' | 'checkpost2'
+type Setup = 'bare1' | 'keyed1' | 'checkpost1' | 'bare2' | 'keyed2' | 'checkpost2'
 
 /**
  * Postgres: Checkpost's authenticated getSystems on one and on two host
  * processes sharing one database, against a bare Hono route with one prepared
- * pg query (same pool size), alternating; then latency at fixed offered rates.
+ * pg query (same pool size), alternating, and the same route plus the
+ * caller's key-row read (servers/key-row.ts); then latency at fixed offered rates.
  */
 export async function measurePostgres(serverUrl: string | undefined, options: BenchOptions): Promise<Figure[]> {
   if (!serverUrl) return [{ label: 'Postgres figures', value: undefined, unit: '', note: 'set CHECKPOST_BENCH_POSTGRES_URL (or CHECKPOST_TEST_POSTGRES_URL)' }]
@@ -27,24 +28,29 @@ export async function measurePostgres(serverUrl: string | undefined, options: Be
   try {
     const hostEnv = { CHECKPOST_DATABASE_URL: db.url, CHECKPOST_DATABASE_POOL_SIZE: POOL_SIZE }
     const bareEnv = { BENCH_DATABASE_URL: db.url, BENCH_POOL_SIZE: POOL_SIZE }
-    const [hostA, hostB, bareA, bareB] = await Promise.all([
+    const keyedEnv = { ...bareEnv, BENCH_KEY_READ: '1' }
+    const [hostA, hostB, bareA, bareB, keyedA, keyedB] = await Promise.all([
       spawnCheckpost({ env: hostEnv }),
       spawnCheckpost({ env: hostEnv }),
       spawnServer(BARE_SERVER, { env: bareEnv }),
       spawnServer(BARE_SERVER, { env: bareEnv }),
+      spawnServer(BARE_SERVER, { env: keyedEnv }),
+      spawnServer(BARE_SERVER, { env: keyedEnv }),
     ])
-    servers.push(hostA, hostB, bareA, bareB)
+    servers.push(hostA, hostB, bareA, bareB, keyedA, keyedB)
     const expected = await answer(hostA, db.adminKey)
-    for (const other of [hostB, bareA, bareB]) {
+    for (const other of [hostB, bareA, bareB, keyedA, keyedB]) {
       if ((await answer(other, db.adminKey)) !== expected) throw new Error('a Postgres variant answers other bytes than Checkpost')
     }
     const setups: Record<Setup, { servers: ServerProcess[]; key?: string }> = {
       bare1: { servers: [bareA] },
+      keyed1: { servers: [keyedA], key: db.adminKey },
       checkpost1: { servers: [hostA], key: db.adminKey },
       bare2: { servers: [bareA, bareB] },
+      keyed2: { servers: [keyedA, keyedB], key: db.adminKey },
       checkpost2: { servers: [hostA, hostB], key: db.adminKey },
     }
-    const runs: Record<Setup, ServerRun[]> = { bare1: [], checkpost1: [], bare2: [], checkpost2: [] }
+    const runs: Record<Setup, ServerRun[]> = { bare1: [], keyed1: [], checkpost1: [], bare2: [], keyed2: [], checkpost2: [] }
     for (let round = 0; round < options.rounds; round++) {
       say(`  round ${round + 1}/${options.rounds}`)
       for (const setup of Object.keys(setups) as Setup[]) {
@@ -117,11 +123,16 @@ function toFigures(runs: Record<Setup, ServerRun[]>): Figure[] {
   const failed = Object.values(runs).flat().reduce((sum, r) => sum + r.non2xx + r.timeouts + r.socketErrors, 0)
   return [
     roundsFigure('Postgres bare route, 1 process', rps('bare1'), { unit: 'req/s' }),
+    roundsFigure('Postgres bare route + key-row read, 1 process', rps('keyed1'), { unit: 'req/s' }),
     roundsFigure('Postgres Checkpost, 1 process', rps('checkpost1'), { unit: 'req/s' }),
     roundsFigure('Postgres bare route, 2 processes', rps('bare2'), { unit: 'req/s' }),
+    roundsFigure('Postgres bare route + key-row read, 2 processes', rps('keyed2'), { unit: 'req/s' }),
     roundsFigure('Postgres Checkpost, 2 processes', rps('checkpost2'), { unit: 'req/s' }),
     roundsFigure('8. Postgres, 2 processes: Checkpost / bare route req/s', ratio('checkpost2', 'bare2'), { unit: '×', target: '≥ 0.75', test: (v) => v >= 0.75 }),
     roundsFigure('8. Postgres, 1 process: Checkpost / bare route req/s', ratio('checkpost1', 'bare1'), { unit: '×', target: '≥ 0.75', test: (v) => v >= 0.75 }),
+    roundsFigure('Postgres, 2 processes: (bare route + key-row read) / bare route req/s', ratio('keyed2', 'bare2'), { unit: '×' }),
+    roundsFigure('Postgres, 2 processes: Checkpost / (bare route + key-row read) req/s', ratio('checkpost2', 'keyed2'), { unit: '×' }),
+    roundsFigure('Postgres, 1 process: Checkpost / (bare route + key-row read) req/s', ratio('checkpost1', 'keyed1'), { unit: '×' }),
     roundsFigure('8. Postgres failed answers', [failed], { unit: '', target: '0', test: (v) => v === 0 }),
   ]
 }
