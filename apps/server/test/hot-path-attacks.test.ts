@@ -1,8 +1,9 @@
-import { connect, type Socket } from 'node:net'
+import type { Socket } from 'node:net'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startListeningServer, type ListeningServer } from './listening-server.ts'
+import { callJson, chunk, exchange, firstBody, firstHeader, send, statuses } from './support/raw-http.ts'
 
 /**
  * Attacks on the per-request hot path (headers from Node's raw list, bodies read
@@ -10,51 +11,7 @@ import { startListeningServer, type ListeningServer } from './listening-server.t
  * so repeats, letter case and framing go out exactly as written.
  */
 
-interface Exchange {
-  readonly text: string
-  /** The server closed the connection before `waitMs`. */
-  readonly closed: boolean
-  readonly ms: number
-}
-
-function exchange(url: string, payload: string | ((socket: Socket) => void), waitMs = 3000): Promise<Exchange> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const started = Date.now()
-    const socket = connect(Number(port), hostname)
-    let text = ''
-    socket.setEncoding('latin1')
-    socket.on('data', (chunk) => (text += chunk))
-    socket.on('error', () => {})
-    const timer = setTimeout(() => {
-      socket.destroy()
-      resolve({ text, closed: false, ms: Date.now() - started })
-    }, waitMs)
-    socket.on('close', () => {
-      clearTimeout(timer)
-      resolve({ text, closed: true, ms: Date.now() - started })
-    })
-    if (typeof payload === 'string') socket.write(payload)
-    else payload(socket)
-  })
-}
-
-const statuses = (text: string) => [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]))
-const firstBody = (text: string) => text.slice(text.indexOf('\r\n\r\n') + 4)
-const firstHeader = (text: string, name: string) => new RegExp(`^${name}: ([^\\r]*)`, 'im').exec(text.slice(0, text.indexOf('\r\n\r\n')))?.[1]
-const chunk = (data: string) => `${Buffer.byteLength(data).toString(16)}\r\n${data}\r\n`
 const LIMIT = 1024 * 1024
-
-/** One POST /api/{plugin}/ with exactly these extra header lines, Connection: close. */
-function post(s: ListeningServer, lines: readonly string[], { body = '{"getSystems":{}}', path = '/api/catalog/' }: { body?: string; path?: string } = {}) {
-  const host = new URL(s.url).host
-  return exchange(s.url, [`POST ${path} HTTP/1.1`, `Host: ${host}`, 'Connection: close', `Content-Length: ${Buffer.byteLength(body)}`, ...lines, '', body].join('\r\n'))
-}
-
-async function callJson(s: ListeningServer, plugin: string, body: unknown) {
-  const response = await fetch(`${s.url}/api/${plugin}/`, { method: 'POST', headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  return { status: response.status, body: (await response.json()) as Record<string, any> }
-}
 
 describe('hot path attacks: request headers', () => {
   let s: ListeningServer
@@ -68,13 +25,13 @@ describe('hot path attacks: request headers', () => {
 
   it('accepts the header name in any letter case and the value padded with spaces and tabs', async () => {
     for (const line of [`AUTHORIZATION: Bearer ${s.adminKey}`, `aUtHoRiZaTiOn: Bearer ${s.adminKey}`, `Authorization: \t Bearer ${s.adminKey} \t`]) {
-      expect(statuses((await post(s, [ct, line])).text)).toEqual([200])
+      expect(statuses((await send(s.url, [ct, line])).text)).toEqual([200])
     }
   })
 
   it('401 when an empty Authorization line is added before or after a valid one (joined, never picked alone)', async () => {
     for (const lines of [[auth, 'Authorization:'], ['Authorization:', auth], ['authorization: x', `AUTHORIZATION: Bearer ${s.adminKey}`]]) {
-      const r = await post(s, [ct, ...lines])
+      const r = await send(s.url, [ct, ...lines])
       expect(statuses(r.text)).toEqual([401])
       expect(JSON.parse(firstBody(r.text))).toMatchObject({ code: 'UNAUTHORIZED' })
     }
@@ -89,23 +46,23 @@ describe('hot path attacks: request headers', () => {
       ['Content-Type: text/plain', ' application/json', auth],
     ]
     for (const lines of bad) {
-      const r = await post(s, lines)
+      const r = await send(s.url, lines)
       expect(statuses(r.text)).toEqual([400])
       expect(firstHeader(r.text, 'x-request-id')).toBeUndefined()
     }
   })
 
   it('415 for two Content-Type lines (joined "application/json, application/json"); 200 for upper-case with a charset', async () => {
-    expect(statuses((await post(s, [ct, ct, auth])).text)).toEqual([415])
-    expect(statuses((await post(s, ['Content-Type: APPLICATION/JSON; Charset=UTF-8', auth])).text)).toEqual([200])
+    expect(statuses((await send(s.url, [ct, ct, auth])).text)).toEqual([415])
+    expect(statuses((await send(s.url, ['Content-Type: APPLICATION/JSON; Charset=UTF-8', auth])).text)).toEqual([200])
   })
 
   it('X-Request-Id: echoed only when safe (any name case); quotes, latin-1, empty and repeated ids get a fresh UUID', async () => {
-    const ok = await post(s, [ct, auth, 'x-REQUEST-id: my.id-1'])
+    const ok = await send(s.url, [ct, auth, 'x-REQUEST-id: my.id-1'])
     expect(firstHeader(ok.text, 'x-request-id')).toBe('my.id-1')
     expect(s.logs.some((line) => JSON.parse(line).requestId === 'my.id-1')).toBe(true)
     for (const lines of [['X-Request-Id: abc" injected="1'], ['X-Request-Id: \xe9\xe9'], ['X-Request-Id:'], ['X-Request-Id: aaa', 'X-Request-Id: bbb']]) {
-      const r = await post(s, [ct, auth, ...lines])
+      const r = await send(s.url, [ct, auth, ...lines])
       expect(statuses(r.text)).toEqual([200])
       expect(firstHeader(r.text, 'x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     }
@@ -113,15 +70,15 @@ describe('hot path attacks: request headers', () => {
   })
 
   it('header lines: 200 are read (Authorization last: 200); 201 or more are 431 with the request id, never read with lines dropped', async () => {
-    // Request line aside, post() sends Host, Connection, Content-Length, then these.
-    expect(statuses((await post(s, [ct, ...Array.from({ length: 195 }, () => 'a: b'), auth])).text)).toEqual([200])
+    // Request line aside, send() sends Host, Connection, Content-Length, then these.
+    expect(statuses((await send(s.url, [ct, ...Array.from({ length: 195 }, () => 'a: b'), auth])).text)).toEqual([200])
     for (const junk of [196, 2100]) {
-      const r = await post(s, [ct, ...Array.from({ length: junk }, () => 'a: b'), auth])
+      const r = await send(s.url, [ct, ...Array.from({ length: junk }, () => 'a: b'), auth])
       expect(statuses(r.text)).toEqual([431])
       expect(firstHeader(r.text, 'x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
       expect(r.closed).toBe(true)
     }
-    expect(statuses((await post(s, [ct, ...Array.from({ length: 3000 }, (_, i) => `x${i}: a`), auth])).text)).toEqual([431])
+    expect(statuses((await send(s.url, [ct, ...Array.from({ length: 3000 }, (_, i) => `x${i}: a`), auth])).text)).toEqual([431])
   })
 
   it('no secret in any log line after all of the above', () => {
@@ -164,7 +121,7 @@ describe('hot path attacks: X-Forwarded-For / X-Forwarded-Proto', () => {
       ]
       for (const [name, lines, untrustedStatus, trustedStatus] of cases) {
         it(`${name}: ${trusted ? trustedStatus : untrustedStatus}`, async () => {
-          const r = await post(s, ['Content-Type: application/json', `Authorization: Bearer ${walled}`, ...lines])
+          const r = await send(s.url, ['Content-Type: application/json', `Authorization: Bearer ${walled}`, ...lines])
           expect(statuses(r.text)).toEqual([trusted ? trustedStatus : untrustedStatus])
         })
       }
@@ -173,7 +130,7 @@ describe('hot path attacks: X-Forwarded-For / X-Forwarded-Proto', () => {
         await callJson(s, 'auth-users', { createUser: { email: 'p@example.com', name: 'P', password: 'correct horse battery', roleIds: [] } })
         const body = JSON.stringify({ email: 'p@example.com', password: 'correct horse battery' })
         for (const lines of [['X-FORWARDED-PROTO: https'], ['X-Forwarded-Proto: http', 'x-forwarded-proto: https']]) {
-          const r = await post(s, ['Content-Type: application/json', ...lines], { body, path: '/auth/sign-in/email' })
+          const r = await send(s.url, ['Content-Type: application/json', ...lines], { body, path: '/auth/sign-in/email' })
           expect(statuses(r.text)).toEqual([200])
           expect(/; Secure/i.test(firstHeader(r.text, 'set-cookie') ?? '')).toBe(trusted !== undefined)
         }
@@ -195,7 +152,7 @@ describe('hot path attacks: session cookie and Origin', () => {
   })
   afterAll(() => s[Symbol.asyncDispose]())
 
-  const create = (lines: string[]) => post(s, ['Content-Type: application/json', ...lines], { body: '{"createSystem":{"name":"csrf"}}' })
+  const create = (lines: string[]) => send(s.url, ['Content-Type: application/json', ...lines], { body: '{"createSystem":{"name":"csrf"}}' })
 
   it('a cookie works with no Origin, its own Origin, a second Cookie line, or COOKIE in upper case', async () => {
     for (const lines of [[`Cookie: ${cookie}`], [`Cookie: ${cookie}`, `Origin: http://${host}`], ['Cookie: a=b', `Cookie: ${cookie}`], [`COOKIE: ${cookie}`]]) {
@@ -250,7 +207,7 @@ describe('hot path attacks: request bodies', () => {
       socket.write('0\r\n\r\n')
     })
     expect(statuses(r.text)).toEqual([200])
-    expect(Buffer.from(firstBody(r.text), 'latin1').toString('utf8')).toContain('"name":"€"')
+    expect(firstBody(r.text)).toContain('"name":"€"')
     const bad = await exchange(s.url, (socket) => {
       socket.write(head(['Content-Length: 22', 'Connection: close']))
       socket.write(Buffer.concat([Buffer.from('{"getSystems":{},"x":"'), Buffer.from([0xff])]).subarray(0, 22))
@@ -386,9 +343,9 @@ describe('hot path attacks: system metadata output', () => {
   afterAll(() => s[Symbol.asyncDispose]())
 
   const roundTrip = async (metadata: string) => {
-    const r = await post(s, ['Content-Type: application/json', `Authorization: Bearer ${s.adminKey}`], { body: `{"createSystem":{"name":"m","metadata":${metadata}}}` })
+    const r = await send(s.url, ['Content-Type: application/json', `Authorization: Bearer ${s.adminKey}`], { body: `{"createSystem":{"name":"m","metadata":${metadata}}}` })
     expect(statuses(r.text)).toEqual([200])
-    const created = JSON.parse(Buffer.from(firstBody(r.text), 'latin1').toString('utf8')).createSystem
+    const created = JSON.parse(firstBody(r.text)).createSystem
     const batch = await callJson(s, 'catalog', { getSystem: { systemId: created.id } })
     const single = await fetch(`${s.url}/api/catalog/getSystem`, { method: 'POST', headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ systemId: created.id }) })
     expect(single.status).toBe(200)
@@ -407,13 +364,13 @@ describe('hot path attacks: system metadata output', () => {
 
   it('a top-level "__proto__" metadata key is refused with 400 on create and update, naming the key; nothing is stored', async () => {
     const headers = ['Content-Type: application/json', `Authorization: Bearer ${s.adminKey}`]
-    const create = await post(s, headers, { body: '{"createSystem":{"name":"proto-top","metadata":{"__proto__":{"polluted":true},"a":1}}}' })
+    const create = await send(s.url, headers, { body: '{"createSystem":{"name":"proto-top","metadata":{"__proto__":{"polluted":true},"a":1}}}' })
     expect(statuses(create.text)).toEqual([400])
     expect(JSON.parse(firstBody(create.text))).toMatchObject({ code: 'BAD_REQUEST', procedure: 'createSystem', issues: [{ path: 'metadata.__proto__', message: 'must not have the key "__proto__"' }] })
     const systems = (await callJson(s, 'catalog', { getSystems: {} })).body.getSystems.systems as { id: string; name: string }[]
     expect(systems.map((x) => x.name)).not.toContain('proto-top')
     const target = (await callJson(s, 'catalog', { createSystem: { name: 'proto-update', metadata: { kept: true } } })).body.createSystem as { id: string }
-    const update = await post(s, headers, { body: `{"updateSystem":{"systemId":"${target.id}","metadata":{"__proto__":{"polluted":true}}}}` })
+    const update = await send(s.url, headers, { body: `{"updateSystem":{"systemId":"${target.id}","metadata":{"__proto__":{"polluted":true}}}}` })
     expect(statuses(update.text)).toEqual([400])
     expect((await callJson(s, 'catalog', { getSystem: { systemId: target.id } })).body.getSystem.metadata).toEqual({ kept: true })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()

@@ -1,6 +1,6 @@
-import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { startListeningServer } from './listening-server.ts'
+import { firstBody, send, statuses } from './support/raw-http.ts'
 
 /** A body sent chunked (no Content-Length), `count` chunks of `size` bytes of `fill`. */
 function chunkedBody(count: number, chunk: string): ReadableStream<Uint8Array> {
@@ -11,21 +11,6 @@ function chunkedBody(count: number, chunk: string): ReadableStream<Uint8Array> {
       if (sent++ < count) controller.enqueue(bytes)
       else controller.close()
     },
-  })
-}
-
-/** Raw HTTP/1.1 over a socket, so header lines (repeats included) go out exactly as written. */
-function rawPost(url: string, headerLines: readonly string[], body: string): Promise<{ status: number; body: string }> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname)
-    let text = ''
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk) => (text += chunk))
-    socket.on('error', reject)
-    socket.on('end', () => resolve({ status: Number(text.slice(9, 12)), body: text.slice(text.indexOf('\r\n\r\n') + 4) }))
-    const head = [`POST /api/catalog/ HTTP/1.1`, `Host: ${hostname}`, 'Connection: close', 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, ...headerLines]
-    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`)
   })
 }
 
@@ -60,10 +45,11 @@ describe('request bodies over real HTTP', () => {
 
   it('401 for two Authorization headers, even when the first alone is a valid key', async () => {
     await using s = await startListeningServer()
-    const single = await rawPost(s.url, [`Authorization: Bearer ${s.adminKey}`], '{"getSystems": {}}')
-    expect(single.status).toBe(200)
-    const twice = await rawPost(s.url, [`Authorization: Bearer ${s.adminKey}`, `Authorization: Bearer ${s.adminKey}`], '{"getSystems": {}}')
-    expect(twice.status).toBe(401)
-    expect(JSON.parse(twice.body)).toMatchObject({ code: 'UNAUTHORIZED' })
+    const json = 'Content-Type: application/json'
+    const single = await send(s.url, [json, `Authorization: Bearer ${s.adminKey}`])
+    expect(statuses(single.text)).toEqual([200])
+    const twice = await send(s.url, [json, `Authorization: Bearer ${s.adminKey}`, `Authorization: Bearer ${s.adminKey}`])
+    expect(statuses(twice.text)).toEqual([401])
+    expect(JSON.parse(firstBody(twice.text))).toMatchObject({ code: 'UNAUTHORIZED' })
   })
 })

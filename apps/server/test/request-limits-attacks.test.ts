@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { connect, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { bundleApp, bundlePaths, isBundleFresh } from '../../../scripts/app-bundle.mjs'
 import { startListeningServer, type ListeningServer } from './listening-server.ts'
+import { callJson, chunk, exchange, firstBody, firstHeader, requestText, send, statuses } from './support/raw-http.ts'
 
 /**
  * Attacks on three host changes, over real HTTP with raw sockets: a client
@@ -16,40 +16,6 @@ import { startListeningServer, type ListeningServer } from './listening-server.t
  * header size limit (431) still holds.
  */
 
-interface Exchange {
-  readonly text: string
-  /** The server closed the connection before `waitMs`. */
-  readonly closed: boolean
-  readonly ms: number
-}
-
-function exchange(url: string, payload: string | ((socket: Socket) => void), waitMs = 3000): Promise<Exchange> {
-  const { hostname, port } = new URL(url)
-  return new Promise((resolve) => {
-    const started = Date.now()
-    const socket = connect(Number(port), hostname)
-    let text = ''
-    socket.setEncoding('latin1')
-    socket.on('data', (chunk) => (text += chunk))
-    socket.on('error', () => {})
-    const timer = setTimeout(() => {
-      socket.destroy()
-      resolve({ text, closed: false, ms: Date.now() - started })
-    }, waitMs)
-    socket.on('close', () => {
-      clearTimeout(timer)
-      resolve({ text, closed: true, ms: Date.now() - started })
-    })
-    if (typeof payload === 'string') socket.write(payload)
-    else payload(socket)
-  })
-}
-
-const statuses = (text: string) => [...text.matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => Number(m[1]))
-const headOf = (text: string) => text.slice(0, text.indexOf('\r\n\r\n'))
-const firstBody = (text: string) => Buffer.from(text.slice(text.indexOf('\r\n\r\n') + 4), 'latin1').toString('utf8')
-const firstHeader = (text: string, name: string) => new RegExp(`^${name}: ([^\\r]*)`, 'im').exec(headOf(text))?.[1]
-const chunk = (data: string) => `${Buffer.byteLength(data).toString(16)}\r\n${data}\r\n`
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** `count` header lines "a:" (4 bytes on the wire, 1 byte of name and value). */
 const tinyLines = (count: number) => Array.from({ length: count }, () => 'a:')
@@ -60,7 +26,7 @@ const tinyLines = (count: number) => Array.from({ length: count }, () => 'a:')
  */
 const MAX_HEADER_BYTES = 16 * 1024
 const countedBytes = (path: string, lines: readonly string[]) => path.length + lines.reduce((sum, line) => sum + line.replace(/: ?/, '').length, 0)
-/** The head lines `request` sends besides `extra`, for counting. */
+/** The head lines `requestText` sends besides the extra ones, for counting. */
 const baseLines = (url: string, bodyLength: number | undefined) => [`Host: ${new URL(url).host}`, 'Connection: close', ...(bodyLength === undefined ? [] : [`Content-Length: ${bodyLength}`])]
 /** Distinct empty header lines (names in base 36: a … z, 10 … zz, 100 …) while the head's count stays under the limit, with a little room. */
 function distinctNamesFilling(path: string, others: readonly string[]): string[] {
@@ -71,23 +37,6 @@ function distinctNamesFilling(path: string, others: readonly string[]): string[]
     count += i.toString(36).length
   }
   return lines
-}
-
-/** The request's head (request line and header lines, CRLF-terminated) and body, as sent. */
-function request(s: ListeningServer | string, lines: readonly string[], { body = '{"getSystems":{}}', path = '/api/catalog/', method = 'POST' } = {}) {
-  const url = typeof s === 'string' ? s : s.url
-  const length = method === 'GET' ? [] : [`Content-Length: ${Buffer.byteLength(body)}`]
-  return [`${method} ${path} HTTP/1.1`, `Host: ${new URL(url).host}`, 'Connection: close', ...length, ...lines, '', method === 'GET' ? '' : body].join('\r\n')
-}
-
-/** One request with exactly these extra header lines, Connection: close. */
-function send(s: ListeningServer, lines: readonly string[], options: { body?: string; path?: string; method?: string } = {}) {
-  return exchange(s.url, request(s, lines, options))
-}
-
-async function callJson(s: ListeningServer, plugin: string, body: unknown) {
-  const response = await fetch(`${s.url}/api/${plugin}/`, { method: 'POST', headers: { authorization: `Bearer ${s.adminKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  return { status: response.status, body: (await response.json()) as Record<string, any> }
 }
 
 async function systemNames(s: ListeningServer): Promise<string[]> {
@@ -198,8 +147,8 @@ describe('a top-level "__proto__" metadata key', () => {
   })
   afterAll(() => s[Symbol.asyncDispose]())
 
-  const batch = (body: string) => send(s, auth, { body })
-  const single = (procedure: string, body: string) => send(s, auth, { body, path: `/api/catalog/${procedure}` })
+  const batch = (body: string) => send(s.url, auth, { body })
+  const single = (procedure: string, body: string) => send(s.url, auth, { body, path: `/api/catalog/${procedure}` })
   const createTarget = async (name: string) => (await callJson(s, 'catalog', { createSystem: { name, metadata: { kept: true } } })).body.createSystem.id as string
   const metadataOf = async (systemId: string) => (await callJson(s, 'catalog', { getSystem: { systemId } })).body.getSystem.metadata as unknown
 
@@ -311,7 +260,7 @@ describe('at most 200 header lines, none dropped; 16 KiB of headers', () => {
 
   it('Authorization and X-Request-Id as the 199th and 200th header lines are read', async () => {
     // Host, Connection, Content-Length, Content-Type, 194 junk lines, then these two: 200.
-    const r = await send(s, [ct, ...tinyLines(194), auth, 'X-Request-Id: line-200'])
+    const r = await send(s.url, [ct, ...tinyLines(194), auth, 'X-Request-Id: line-200'])
     expect(statuses(r.text)).toEqual([200])
     expect(firstHeader(r.text, 'x-request-id')).toBe('line-200')
   })
@@ -320,13 +269,13 @@ describe('at most 200 header lines, none dropped; 16 KiB of headers', () => {
     // Host, Connection, Content-Length, Content-Type, the junk, Authorization.
     for (const junk of [196, 3000]) {
       const from = s.logs.length
-      const r = await send(s, [ct, ...tinyLines(junk), auth])
+      const r = await send(s.url, [ct, ...tinyLines(junk), auth])
       expect(statuses(r.text)).toEqual([431])
       expect(firstHeader(r.text, 'x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
       expect(r.closed).toBe(true)
       expect(logsSince(s, from).filter((line) => line.message === 'request').map((line) => line.status)).toEqual([431])
     }
-    expect(statuses((await send(s, [ct, auth])).text)).toEqual([200])
+    expect(statuses((await send(s.url, [ct, auth])).text)).toEqual([200])
   })
 
   it('the size limit is exact: names and values (and the URL) counting 16,383 bytes are served, one byte more is 431', async () => {
@@ -334,8 +283,8 @@ describe('at most 200 header lines, none dropped; 16 KiB of headers', () => {
     const room = MAX_HEADER_BYTES - 1 - countedBytes('/api/catalog/', others)
     const fits = [ct, auth, `x: ${'y'.repeat(room - 1)}`]
     expect(countedBytes('/api/catalog/', [...baseLines(s.url, 17), ...fits])).toBe(MAX_HEADER_BYTES - 1)
-    expect(statuses((await send(s, fits)).text)).toEqual([200])
-    expect(statuses((await send(s, [ct, auth, `x: ${'y'.repeat(room)}`])).text)).toEqual([431])
+    expect(statuses((await send(s.url, fits)).text)).toEqual([200])
+    expect(statuses((await send(s.url, [ct, auth, `x: ${'y'.repeat(room)}`])).text)).toEqual([431])
   })
 
   it('the sign-in route (no credential) refuses the most header lines 16 KiB allows within 5x the time it takes to answer a plain request', async () => {
@@ -344,7 +293,7 @@ describe('at most 200 header lines, none dropped; 16 KiB of headers', () => {
       const times: number[] = []
       for (let i = 0; i < 15; i++) {
         const started = performance.now()
-        expect(statuses((await send(s, [ct, ...lines], { body, path: '/auth/sign-in/email' })).text)).toEqual([status])
+        expect(statuses((await send(s.url, [ct, ...lines], { body, path: '/auth/sign-in/email' })).text)).toEqual([status])
         times.push(performance.now() - started)
       }
       return times.sort((x, y) => x - y)[7]!
@@ -358,13 +307,13 @@ describe('at most 200 header lines, none dropped; 16 KiB of headers', () => {
   it('431 past the 16 KiB limit, for one long line or 16,400 tiny ones: Node\'s own answer (no request id), no log line, the connection closed, the next request 200', async () => {
     const from = s.logs.length
     for (const lines of [[ct, `x-big: ${'y'.repeat(MAX_HEADER_BYTES)}`, auth], [ct, ...tinyLines(16_400), auth]]) {
-      const r = await send(s, lines)
+      const r = await send(s.url, lines)
       expect(statuses(r.text)).toEqual([431])
       expect(firstHeader(r.text, 'x-request-id')).toBeUndefined()
       expect(r.closed).toBe(true)
     }
     expect(s.logs.slice(from)).toEqual([])
-    expect(statuses((await send(s, [ct, auth])).text)).toEqual([200])
+    expect(statuses((await send(s.url, [ct, auth])).text)).toEqual([200])
   })
 
   it('a hundred clients sending the most distinct header names 16 KiB allows and never finishing the body (sign-in) are each answered 431 and cut off at once', async () => {
@@ -376,7 +325,7 @@ describe('at most 200 header lines, none dropped; 16 KiB of headers', () => {
     const answers = await Promise.all(Array.from({ length: 100 }, () => exchange(s.url, (socket) => socket.write(start), 5000)))
     expect(answers.map((r) => statuses(r.text))).toEqual(Array.from({ length: 100 }, () => [431]))
     expect(answers.every((r) => r.closed && r.ms < 4000)).toBe(true)
-    expect(statuses((await send(s, [ct, auth])).text)).toEqual([200])
+    expect(statuses((await send(s.url, [ct, auth])).text)).toEqual([200])
   })
 })
 
@@ -413,7 +362,7 @@ describe('X-Forwarded-For behind a trusted proxy (CHECKPOST_TRUSTED_PROXIES=127.
   ]
   for (const [name, lines, status] of cases) {
     it(`${name}: ${status}`, async () => {
-      const r = await send(s, ['Content-Type: application/json', `Authorization: Bearer ${walled}`, ...lines])
+      const r = await send(s.url, ['Content-Type: application/json', `Authorization: Bearer ${walled}`, ...lines])
       expect(statuses(r.text)).toEqual([status])
     })
   }
@@ -422,9 +371,9 @@ describe('X-Forwarded-For behind a trusted proxy (CHECKPOST_TRUSTED_PROXIES=127.
     // Host, Connection, Content-Length and these three: 6 lines, then 194 junk.
     const base = ['Content-Type: application/json', `Authorization: Bearer ${walled}`, spoof, ...tinyLines(194)]
     // Without the proxy's line it just fits (the spoof, then the last hop, is believed: the proxy must always append)...
-    expect(statuses((await send(s, base)).text)).toEqual([200])
+    expect(statuses((await send(s.url, base)).text)).toEqual([200])
     // ...the proxy's line pushes it over: refused whole, nothing dropped.
-    expect(statuses((await send(s, [...base, proxyOther])).text)).toEqual([431])
+    expect(statuses((await send(s.url, [...base, proxyOther])).text)).toEqual([431])
   })
 })
 
@@ -461,16 +410,16 @@ describe('the start bundle (node apps/server/dist/main.js) has the same header-l
 
   it('X-Request-Id as the 200th header line is read (echoed); 201 lines are 431, as in the source build', async () => {
     // Host and Connection, 197 junk lines, then the id: 200.
-    const r = await exchange(url, request(url, [...tinyLines(197), 'X-Request-Id: bundle-probe'], { method: 'GET', path: '/api/health' }))
+    const r = await exchange(url, requestText(url, [...tinyLines(197), 'X-Request-Id: bundle-probe'], { method: 'GET', path: '/api/health' }))
     expect(statuses(r.text)).toEqual([200])
     expect(firstHeader(r.text, 'x-request-id')).toBe('bundle-probe')
-    const over = await exchange(url, request(url, [...tinyLines(198), 'X-Request-Id: bundle-probe'], { method: 'GET', path: '/api/health' }))
+    const over = await exchange(url, requestText(url, [...tinyLines(198), 'X-Request-Id: bundle-probe'], { method: 'GET', path: '/api/health' }))
     expect(statuses(over.text)).toEqual([431])
   })
 
   it('past 16 KiB of headers the bundle answers 431 and keeps serving', async () => {
-    const r = await exchange(url, request(url, tinyLines(16_400), { method: 'GET', path: '/api/health' }))
+    const r = await exchange(url, requestText(url, tinyLines(16_400), { method: 'GET', path: '/api/health' }))
     expect(statuses(r.text)).toEqual([431])
-    expect(statuses((await exchange(url, request(url, [], { method: 'GET', path: '/api/health' }))).text)).toEqual([200])
+    expect(statuses((await exchange(url, requestText(url, [], { method: 'GET', path: '/api/health' }))).text)).toEqual([200])
   })
 })
