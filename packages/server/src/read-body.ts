@@ -69,7 +69,7 @@ function collectReadable(stream: Readable, maxBytes: number): Promise<Uint8Array
     const chunks: Uint8Array[] = []
     let total = 0
     const settle = (error: Error | undefined) => {
-      stream.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose)
+      stream.off('data', onData).off('end', onEnd).off('error', onCutShort).off('close', onCutShort)
       if (error) reject(error)
       else resolve(chunks)
     }
@@ -81,11 +81,11 @@ function collectReadable(stream: Readable, maxBytes: number): Promise<Uint8Array
       settle(tooLarge(maxBytes))
     }
     const onEnd = () => settle(undefined)
-    // The client closed the connection mid-body (Node's "aborted"): its request,
-    // not our fault, so a 400 in the access log rather than an error with a stack.
-    const onError = () => settle(cutShort())
-    const onClose = () => settle(cutShort())
-    stream.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose)
+    // An error or a close before the end: the client closed the connection mid-body
+    // (Node's "aborted"), its request, not our fault, so a 400 in the access log
+    // rather than an error with a stack.
+    const onCutShort = () => settle(cutShort())
+    stream.on('data', onData).on('end', onEnd).on('error', onCutShort).on('close', onCutShort)
   })
 }
 
